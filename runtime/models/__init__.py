@@ -1,0 +1,25 @@
+"""Typed SQLAlchemy 2 models. Plain SQLAlchemy: importable without Flask (the workflow engine
+and the CLI use them with a bare Session)."""
+
+from runtime.models.accounts import Office, User, UserRole
+from runtime.models.applications import Application, Task, UploadedDocument
+from runtime.models.audit import AuditEvent
+from runtime.models.base import Base, utcnow
+from runtime.models.permits import DefinitionVersion, PermitType
+from runtime.models.reference import Holiday, ReferenceItem
+
+__all__ = [
+    "Application",
+    "AuditEvent",
+    "Base",
+    "DefinitionVersion",
+    "Holiday",
+    "Office",
+    "PermitType",
+    "ReferenceItem",
+    "Task",
+    "UploadedDocument",
+    "User",
+    "UserRole",
+    "utcnow",
+]

@@ -1,0 +1,30 @@
+"""Catalogue views (no login needed)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, request
+
+from runtime import catalogue
+from runtime.extensions import db
+from runtime.i18n import select_locale
+
+bp = Blueprint("public", __name__)
+
+
+@bp.get("/")
+def index() -> str:
+    lang = select_locale()
+    query = request.args.get("q", "").strip()[:100]
+    entries = catalogue.search(catalogue.current_versions(db.session), query, lang)
+    return render_template(
+        "public/catalogue.html", groups=catalogue.by_category(entries, lang), query=query,
+        count=len(entries),
+    )
+
+
+@bp.get("/izin/<code>")
+def permit(code: str) -> str:
+    version = catalogue.current_version(db.session, code)
+    if version is None:
+        abort(404)
+    return render_template("public/permit.html", version=version, d=version.definition)

@@ -1,0 +1,72 @@
+"""Shared pytest configuration.
+
+Browser tests use Debian's Chromium: Playwright cannot download its own browsers here.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+
+CHROMIUM = os.environ.get("RAKIT_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from tests.database import PostgresDatabases, SqliteDatabases, backend
+
+    dbs = PostgresDatabases() if backend() == "postgresql" else SqliteDatabases(
+        tmp_path_factory.mktemp("db")
+    )
+    yield dbs
+    dbs.close()
+
+
+@pytest.fixture()
+def database_url(databases: Any) -> Any:
+    with databases.fresh() as url:
+        yield url
+
+
+@pytest.fixture()
+def app(database_url: str, tmp_path: Any) -> Any:
+    from runtime import create_app
+
+    application = create_app(
+        {
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": "test-secret",
+            "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+            "KEY_FOLDER": str(tmp_path / "keys"),
+            "TESTING": True,
+        }
+    )
+    yield application
+    from runtime.extensions import db
+
+    with application.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture()
+def client(app: Any) -> Any:
+    return app.test_client()
