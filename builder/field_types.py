@@ -139,3 +139,13 @@ def field_type(name: str) -> FieldType:
         return FIELD_TYPES[name]
     except KeyError:
         raise UnknownFieldType(f"unknown field type {name!r}; valid: {', '.join(FIELD_TYPES)}") from None
+
+
+#: Reference lists an `options_ref` may name, with a description (id, en). The runtime loads
+#: their items from its reference tables.
+REFERENCE_LISTS: dict[str, tuple[str, str]] = {
+    "kbli": ("Klasifikasi Baku Lapangan Usaha Indonesia", "Indonesian business classification"),
+    "location_class": ("Kelas lokasi", "Location class"),
+    "business_scale": ("Skala usaha", "Business scale"),
+    "regions": ("Wilayah administrasi", "Administrative regions"),
+}

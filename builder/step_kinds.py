@@ -23,6 +23,10 @@ OUTPUT_KINDS: tuple[str, ...] = (
 )
 
 _REVIEW = frozenset({"approve", "return", "reject", "send_back"})
+_SIGNOFF = frozenset({"approve", "reject", "send_back"})
+#: Action kinds a sub-step of a `parallel` step may use (its actions have no `to`: the parallel
+#: step's own `approve`/`reject` actions route the group).
+SUBSTEP_ACTIONS = frozenset({"approve", "reject"})
 
 
 @dataclass(frozen=True)
@@ -39,12 +43,12 @@ _ALL = [
     StepKind("inspection", True, frozenset({"bap"}), _REVIEW),
     StepKind("recommendation", True, frozenset(), _REVIEW),
     StepKind("fee_assessment", False, frozenset({"skrd"}), _REVIEW),
-    StepKind("payment", False, frozenset(), frozenset({"approve", "cancel"})),
+    StepKind("payment", False, frozenset({"skrd"}), frozenset({"approve", "cancel"})),
     StepKind(
         "draft", False, frozenset({"permit", "rejection_letter"}), frozenset({"approve", "send_back"})
     ),
-    StepKind("initial", False, frozenset(), frozenset({"approve", "send_back"})),
-    StepKind("sign", False, frozenset({"permit", "rejection_letter"}), frozenset({"approve", "send_back"})),
+    StepKind("initial", False, frozenset(), _SIGNOFF),
+    StepKind("sign", False, frozenset({"permit", "rejection_letter"}), _SIGNOFF),
     StepKind("archive", False, frozenset(), frozenset({"approve"})),
     StepKind("handover", False, frozenset(), frozenset({"approve", "cancel"})),
     StepKind("parallel", False, frozenset(), frozenset({"approve", "reject"})),

@@ -9,23 +9,12 @@ from typing import Any, TypeVar
 from flask import abort
 from flask_login import current_user
 
+from builder.roles import ROLES
+
 F = TypeVar("F", bound=Callable[..., Any])
 
-STAFF_ROLES = frozenset(
-    {
-        "front_office",
-        "scheduler",
-        "field_inspector",
-        "technical_agency",
-        "back_office",
-        "cashier",
-        "kasi",
-        "kabid",
-        "kepala_dinas",
-        "archivist",
-        "admin",
-    }
-)
+#: Every role except the applicant's, from the builder's role registry.
+STAFF_ROLES = frozenset(code for code in ROLES if code != "pemohon")
 
 
 def current_roles() -> set[str]:

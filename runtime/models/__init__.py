@@ -5,6 +5,7 @@ from runtime.models.accounts import Office, User, UserRole
 from runtime.models.applications import Application, Task, UploadedDocument
 from runtime.models.audit import AuditEvent
 from runtime.models.base import Base, utcnow
+from runtime.models.outputs import IssuedDocument, NumberSequence, OutboxMessage, Skrd
 from runtime.models.permits import DefinitionVersion, PermitType
 from runtime.models.reference import Holiday, ReferenceItem
 
@@ -14,9 +15,13 @@ __all__ = [
     "Base",
     "DefinitionVersion",
     "Holiday",
+    "IssuedDocument",
+    "NumberSequence",
     "Office",
+    "OutboxMessage",
     "PermitType",
     "ReferenceItem",
+    "Skrd",
     "Task",
     "UploadedDocument",
     "User",

@@ -1,0 +1,53 @@
+"""`flask --app runtime …` commands: migrate, seed-demo, logins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+
+from runtime.extensions import db
+
+CATALOGUE = Path(__file__).resolve().parent.parent / "form_schemas" / "permits"
+
+
+def register_commands(app: Flask) -> None:
+    app.cli.add_command(migrate_command)
+    app.cli.add_command(seed_demo_command)
+    app.cli.add_command(logins_command)
+
+
+@click.command("migrate")
+def migrate_command() -> None:
+    """Create or upgrade the database schema (Alembic)."""
+    from runtime.migrate import upgrade
+
+    upgrade(current_app.config["DATABASE_URL"])
+    click.echo("Database is up to date.")
+
+
+@click.command("seed-demo")
+@click.option("--catalogue", type=click.Path(path_type=Path), default=CATALOGUE)
+def seed_demo_command(catalogue: Path) -> None:
+    """Load holidays, reference lists, the demo office and users, and the sample catalogue."""
+    from runtime.seed.loader import seed_everything
+
+    report = seed_everything(db.session, catalogue)
+    db.session.commit()
+    for line in report:
+        click.echo(line)
+
+
+@click.command("logins")
+def logins_command() -> None:
+    """Print the demo logins (one per role)."""
+    from builder.roles import ROLES
+    from runtime.seed.demo import DEMO_PASSWORD, DEMO_USERS
+
+    url = current_app.config["PUBLIC_URL"]
+    click.echo(f"\nRakit is starting on {url}\nDemo logins (password: {DEMO_PASSWORD}):")
+    for demo in DEMO_USERS:
+        role = ROLES[demo.role]
+        click.echo(f"  {role.name_id:<22} {role.name_en:<18} {demo.email}")
+    click.echo(f"Admin: {url}/admin/   Back office: {url}/kantor/\n")
