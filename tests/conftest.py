@@ -70,3 +70,19 @@ def app(database_url: str, tmp_path: Any) -> Any:
 @pytest.fixture()
 def client(app: Any) -> Any:
     return app.test_client()
+
+
+@pytest.fixture()
+def live_server(app: Any) -> Any:
+    """The app served on a free localhost port in a background thread (for Playwright)."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    app.config["PUBLIC_URL"] = f"http://127.0.0.1:{server.server_port}"
+    yield app.config["PUBLIC_URL"]
+    server.shutdown()
+    thread.join(timeout=5)
