@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from runtime.extensions import db
 
@@ -19,6 +20,7 @@ def register_commands(app: Flask) -> None:
 
 
 @click.command("migrate")
+@with_appcontext
 def migrate_command() -> None:
     """Create or upgrade the database schema (Alembic)."""
     from runtime.migrate import upgrade
@@ -28,6 +30,7 @@ def migrate_command() -> None:
 
 
 @click.command("seed-demo")
+@with_appcontext
 @click.option("--catalogue", type=click.Path(path_type=Path), default=CATALOGUE)
 def seed_demo_command(catalogue: Path) -> None:
     """Load holidays, reference lists, the demo office and users, and the sample catalogue."""
@@ -40,6 +43,7 @@ def seed_demo_command(catalogue: Path) -> None:
 
 
 @click.command("logins")
+@with_appcontext
 def logins_command() -> None:
     """Print the demo logins (one per role)."""
     from builder.roles import ROLES

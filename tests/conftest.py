@@ -86,3 +86,29 @@ def live_server(app: Any) -> Any:
     yield app.config["PUBLIC_URL"]
     server.shutdown()
     thread.join(timeout=5)
+
+
+@pytest.fixture()
+def catalogue(app: Any) -> Any:
+    """The app's database seeded like `make demo`: holidays, reference lists, demo office and
+    users, every sample permit published. Returns {code: DefinitionVersion}."""
+    from runtime.definitions import load_catalogue
+    from runtime.extensions import db
+    from runtime.seed.demo import seed_office, seed_reference_lists, seed_users
+    from runtime.seed.holidays import seed_holidays
+
+    with app.app_context():
+        seed_holidays(db.session)
+        seed_reference_lists(db.session)
+        seed_users(db.session, seed_office(db.session))
+        published = load_catalogue(db.session)
+        db.session.commit()
+        by_code = {code: version.id for code, version in published.items()}
+    with app.app_context():
+        from runtime.models import DefinitionVersion
+
+        versions = {code: db.session.get(DefinitionVersion, vid) for code, vid in by_code.items()}
+        for version in versions.values():
+            db.session.expunge(version.permit_type)
+            db.session.expunge(version)
+    return versions

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from runtime.models.base import Base, JsonType, UTCDateTime, utcnow
@@ -70,3 +70,22 @@ class DefinitionVersion(Base):
 
     def __str__(self) -> str:
         return f"{self.permit_type.code} v{self.number}"
+
+
+class ImmutableVersionError(Exception):
+    """Raised when code tries to change a published definition version."""
+
+
+@event.listens_for(DefinitionVersion, "before_update")
+def _refuse_content_change(mapper: Any, connection: Any, target: DefinitionVersion) -> None:
+    state = inspect(target)
+    for name in DefinitionVersion.IMMUTABLE_COLUMNS:
+        if state.attrs[name].history.has_changes():
+            raise ImmutableVersionError(
+                f"{target} is published and immutable ({name} cannot change); publish a new version"
+            )
+
+
+@event.listens_for(DefinitionVersion, "before_delete")
+def _refuse_delete(mapper: Any, connection: Any, target: DefinitionVersion) -> None:
+    raise ImmutableVersionError(f"{target} is published and cannot be deleted; retire it instead")

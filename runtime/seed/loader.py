@@ -1,0 +1,26 @@
+"""`flask seed-demo`: everything a fresh demo or training database needs, idempotently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from runtime.definitions import load_catalogue
+from runtime.seed.demo import seed_office, seed_reference_lists, seed_users
+from runtime.seed.holidays import seed_holidays
+
+
+def seed_everything(session: Session, catalogue: Path | None = None) -> list[str]:
+    """Seed holidays, reference lists, the demo office and users, and publish the catalogue."""
+    holidays = seed_holidays(session)
+    seed_reference_lists(session)
+    office = seed_office(session)
+    users = seed_users(session, office)
+    published = load_catalogue(session, catalogue)
+    return [
+        f"Holidays added: {holidays}",
+        f"Demo users: {len(users)} (one per role)",
+        "Published permit types: "
+        + ", ".join(f"{code} v{v.number}" for code, v in sorted(published.items())),
+    ]
