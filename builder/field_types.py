@@ -51,7 +51,9 @@ _ALL = [
             "pattern_message": _TEXT,
         },
     ),
-    FieldType("textarea", "string", {"min_length": _NON_NEGATIVE_INT, "max_length": _NON_NEGATIVE_INT}),
+    FieldType(
+        "textarea", "string", {"min_length": _NON_NEGATIVE_INT, "max_length": _NON_NEGATIVE_INT}
+    ),
     FieldType(
         "number",
         "number",
@@ -64,8 +66,12 @@ _ALL = [
     ),
     FieldType("money", "integer", {"min": {"type": "integer"}, "max": {"type": "integer"}}),
     FieldType("date", "string", {"min": _DATE_BOUND, "max": _DATE_BOUND}),
-    FieldType("select", "string", {"options": _OPTIONS, "options_ref": _OPTIONS_REF}, has_options=True),
-    FieldType("radio", "string", {"options": _OPTIONS, "options_ref": _OPTIONS_REF}, has_options=True),
+    FieldType(
+        "select", "string", {"options": _OPTIONS, "options_ref": _OPTIONS_REF}, has_options=True
+    ),
+    FieldType(
+        "radio", "string", {"options": _OPTIONS, "options_ref": _OPTIONS_REF}, has_options=True
+    ),
     FieldType("checkbox", "boolean"),
     FieldType(
         "checkboxes",
@@ -138,7 +144,9 @@ def field_type(name: str) -> FieldType:
     try:
         return FIELD_TYPES[name]
     except KeyError:
-        raise UnknownFieldType(f"unknown field type {name!r}; valid: {', '.join(FIELD_TYPES)}") from None
+        raise UnknownFieldType(
+            f"unknown field type {name!r}; valid: {', '.join(FIELD_TYPES)}"
+        ) from None
 
 
 #: Reference lists an `options_ref` may name, with a description (id, en). The runtime loads

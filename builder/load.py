@@ -31,7 +31,9 @@ def loads(source: str | bytes) -> LoadResult:
         try:
             source = source.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            return LoadResult(None, [_problem("not_utf8", f"bukan UTF-8: {exc}", f"not UTF-8: {exc}")])
+            return LoadResult(
+                None, [_problem("not_utf8", f"bukan UTF-8: {exc}", f"not UTF-8: {exc}")]
+            )
     try:
         data = json.loads(source, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
@@ -46,7 +48,9 @@ def loads(source: str | bytes) -> LoadResult:
             ],
         )
     except ValueError as exc:
-        return LoadResult(None, [_problem("invalid_json", f"JSON tidak valid: {exc}", f"invalid JSON: {exc}")])
+        return LoadResult(
+            None, [_problem("invalid_json", f"JSON tidak valid: {exc}", f"invalid JSON: {exc}")]
+        )
     if not isinstance(data, dict):
         return LoadResult(
             None,
@@ -68,7 +72,11 @@ def load_file(path: str | Path) -> LoadResult:
     except OSError as exc:
         return LoadResult(
             None,
-            [_problem("unreadable", f"berkas tidak dapat dibaca: {exc}", f"cannot read file: {exc}")],
+            [
+                _problem(
+                    "unreadable", f"berkas tidak dapat dibaca: {exc}", f"cannot read file: {exc}"
+                )
+            ],
         )
     return loads(raw)
 

@@ -7,6 +7,7 @@ tables. Until the rules engine provides it, a fallback reports unknown variables
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Collection
 from typing import Any
 
@@ -18,13 +19,16 @@ RuleCheck = Callable[..., list[Any]]
 
 def _engine_check() -> RuleCheck | None:
     try:
-        from rules import check  # type: ignore[attr-defined]
+        engine = importlib.import_module("rules")
     except ImportError:
         return None
-    return check  # type: ignore[no-any-return]
+    check: RuleCheck | None = getattr(engine, "check", None)
+    return check
 
 
-def check_rule(rule: Any, known_vars: Collection[str], tables: Collection[str], at: str) -> list[Problem]:
+def check_rule(
+    rule: Any, known_vars: Collection[str], tables: Collection[str], at: str
+) -> list[Problem]:
     """Problems of one rule at pointer `at`, given the variables and tables it may use."""
     engine = _engine_check()
     if engine is None:
@@ -35,7 +39,9 @@ def check_rule(rule: Any, known_vars: Collection[str], tables: Collection[str], 
     ]
 
 
-def _fallback(rule: Any, known_vars: Collection[str], tables: Collection[str], at: str) -> list[Problem]:
+def _fallback(
+    rule: Any, known_vars: Collection[str], tables: Collection[str], at: str
+) -> list[Problem]:
     problems = [
         Problem(
             where,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from builder.problems import Problem, pointer
+from builder.problems import pointer
 
 #: Operators whose second argument is per-item logic (its vars name the item, not the data).
 ITERATING_OPS = frozenset({"map", "filter", "reduce", "all", "some", "none"})
@@ -45,7 +45,9 @@ def iter_vars(rule: Any, at: str = "") -> Iterator[tuple[str, str]]:
                 yield name, where
 
 
-def iter_ops(rule: Any, at: str = "", *, per_item: bool = True) -> Iterator[tuple[str, list[Any], str]]:
+def iter_ops(
+    rule: Any, at: str = "", *, per_item: bool = True
+) -> Iterator[tuple[str, list[Any], str]]:
     """`(op, args, pointer)` of every operation in `rule`, depth first."""
     if isinstance(rule, list):
         for i, item in enumerate(rule):
@@ -85,7 +87,9 @@ def numeric_vars(rule: Any, at: str = "", numeric: bool = True) -> Iterator[tupl
     for i, arg in enumerate(args):
         if op in ITERATING_OPS and i == 1:
             continue
-        yield from numeric_vars(arg, _arg_pointer(rule, at, op, i), _numeric_arg(op, i, len(args), numeric))
+        yield from numeric_vars(
+            arg, _arg_pointer(rule, at, op, i), _numeric_arg(op, i, len(args), numeric)
+        )
 
 
 def _numeric_arg(op: str, index: int, count: int, numeric: bool) -> bool:

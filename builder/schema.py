@@ -105,7 +105,9 @@ def _workflow_defs() -> dict[str, Any]:
             },
             ["id", "kind", "name", "role", "sla_working_days", "actions"],
         ),
-        "workflow": _obj({"start": _ref("id"), "steps": _list(_ref("step"), 1)}, ["start", "steps"]),
+        "workflow": _obj(
+            {"start": _ref("id"), "steps": _list(_ref("step"), 1)}, ["start", "steps"]
+        ),
     }
 
 
@@ -286,7 +288,9 @@ def build_schema() -> dict[str, Any]:
         "description": _ref("text"),
         "category": _obj({"code": _ref("id"), "name": _ref("text")}, ["code", "name"]),
         "legal_basis": _list(
-            _obj({"title": {"type": "string", "minLength": 1}, "url": {"type": "string"}}, ["title"]),
+            _obj(
+                {"title": {"type": "string", "minLength": 1}, "url": {"type": "string"}}, ["title"]
+            ),
             1,
         ),
         "service_standard": _service_standard(),
@@ -294,7 +298,11 @@ def build_schema() -> dict[str, Any]:
         "documents": _list(_ref("document")),
         "eligibility": _list(_ref("rule_entry")),
         "fees": _ref("fees"),
-        "tables": {"type": "object", "propertyNames": _ref("id"), "additionalProperties": _ref("table")},
+        "tables": {
+            "type": "object",
+            "propertyNames": _ref("id"),
+            "additionalProperties": _ref("table"),
+        },
         "workflow": _ref("workflow"),
         "outputs": _list(_ref("output")),
         "test_cases": _list(_ref("test_case")),

@@ -45,7 +45,10 @@ _ALL = [
     StepKind("fee_assessment", False, frozenset({"skrd"}), _REVIEW),
     StepKind("payment", False, frozenset({"skrd"}), frozenset({"approve", "cancel"})),
     StepKind(
-        "draft", False, frozenset({"permit", "rejection_letter"}), frozenset({"approve", "send_back"})
+        "draft",
+        False,
+        frozenset({"permit", "rejection_letter"}),
+        frozenset({"approve", "send_back"}),
     ),
     StepKind("initial", False, frozenset(), _SIGNOFF),
     StepKind("sign", False, frozenset({"permit", "rejection_letter"}), _SIGNOFF),
@@ -66,4 +69,6 @@ def step_kind(name: str) -> StepKind:
     try:
         return STEP_KINDS[name]
     except KeyError:
-        raise UnknownStepKind(f"unknown step kind {name!r}; valid: {', '.join(STEP_KINDS)}") from None
+        raise UnknownStepKind(
+            f"unknown step kind {name!r}; valid: {', '.join(STEP_KINDS)}"
+        ) from None

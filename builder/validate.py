@@ -26,8 +26,8 @@ _PATTERN_HINTS: dict[str, tuple[str, str]] = {
         "huruf kecil, angka atau tanda hubung, diawali huruf (2–63)",
         "lowercase letters, digits or hyphens, starting with a letter (2–63)",
     ),
-    TARGET_PATTERN: ("id langkah atau \"@end\"", 'a step id or "@end"'),
-    DECIMAL_PATTERN: ("desimal dalam teks, mis. \"1500.50\"", 'a decimal string, e.g. "1500.50"'),
+    TARGET_PATTERN: ('id langkah atau "@end"', 'a step id or "@end"'),
+    DECIMAL_PATTERN: ('desimal dalam teks, mis. "1500.50"', 'a decimal string, e.g. "1500.50"'),
 }
 
 

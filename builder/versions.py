@@ -33,8 +33,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from builder.canonical import canonical_bytes, content_hash
+from builder.check import check_definition
 from builder.lint import lint_definition
-from builder.migrations import upgrade
 from builder.problems import Problem, has_errors
 
 
@@ -121,8 +121,7 @@ def publish(
 
     Raises `DefinitionInvalid` when the definition has errors or its `code` is not `code`.
     """
-    definition = upgrade(definition)
-    problems = lint_definition(definition)
+    definition, problems = check_definition(definition)
     if not has_errors(problems) and definition.get("code") != code:
         problems = [*problems, _code_mismatch(code, definition.get("code"))]
     if has_errors(problems):

@@ -78,6 +78,18 @@ class SqlVersionRepository:
             )
         )
         self.session.flush()
+        row = self.row(version.code, version.number)
+        assert row is not None
+        record(
+            self.session,
+            actor=self.session.get(User, version.published_by) if version.published_by else None,
+            entity="definition_version",
+            entity_id=row.id,
+            action="publish",
+            to_state=f"v{version.number}",
+            comment=version.note,
+            after={"code": version.code, "number": version.number, "hash": version.content_hash},
+        )
 
     def mark_retired(self, code: str, number: int, at: dt.datetime) -> domain.PublishedVersion:
         row = self.row(code, number)
@@ -85,6 +97,10 @@ class SqlVersionRepository:
             raise domain.VersionNotFound(f"{code} v{number}")
         row.retired_at = at
         self.session.flush()
+        record(
+            self.session, actor=None, entity="definition_version", entity_id=row.id,
+            action="retire", from_state=f"v{number}", to_state="retired",
+        )
         return _to_domain(code, row)
 
     def save_draft(self, draft: domain.Draft) -> None:
@@ -133,32 +149,15 @@ def publish(
     Raises `builder.versions.DefinitionInvalid` (with `.problems`) when it has errors."""
     repo = SqlVersionRepository(session)
     code = str(definition.get("code", ""))
-    before = repo.latest(code)
-    version = domain.publish(
-        repo, code, definition, actor=actor.id if actor else None, note=note
-    )
+    version = domain.publish(repo, code, definition, actor=actor.id if actor else None, note=note)
     row = repo.row(code, version.number)
     assert row is not None
-    if before is None or version.number != before.number:
-        record(
-            session,
-            actor=actor,
-            entity="definition_version",
-            entity_id=row.id,
-            action="publish",
-            to_state=f"v{version.number}",
-            comment=note,
-            after={"code": code, "number": version.number, "content_hash": version.content_hash},
-        )
     return row
 
 
-def retire(session: Session, code: str, number: int, *, actor: User | None = None) -> None:
+def retire(session: Session, code: str, number: int) -> None:
+    """Retire version `number` of `code`: it leaves the catalogue; applications keep it."""
     domain.retire(SqlVersionRepository(session), code, number)
-    record(
-        session, actor=actor, entity="definition_version", entity_id=f"{code}/v{number}",
-        action="retire",
-    )
 
 
 def load_catalogue(

@@ -12,7 +12,11 @@ from builder.rule_walk import iter_vars
 def _dependencies(index: DefinitionIndex) -> dict[str, list[str]]:
     computed = {fid: ref for fid, ref in index.fields.items() if "computed" in ref.field}
     return {
-        fid: [dep for dep in dict.fromkeys(n.split(".")[0] for n, _ in iter_vars(ref.field["computed"])) if dep in computed]
+        fid: [
+            dep
+            for dep in dict.fromkeys(n.split(".")[0] for n, _ in iter_vars(ref.field["computed"]))
+            if dep in computed
+        ]
         for fid, ref in computed.items()
     }
 

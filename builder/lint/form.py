@@ -81,7 +81,7 @@ def _options(ref: FieldRef) -> Iterator[Problem]:
 def _bounds(ref: FieldRef) -> Iterator[Problem]:
     for low_key, high_key in _BOUND_PAIRS:
         low, high = ref.field.get(low_key), ref.field.get(high_key)
-        if _comparable(low, high) and low > high:
+        if _comparable(low, high) and low > high:  # type: ignore[operator]
             yield error(
                 ref.pointer + "/" + low_key,
                 "min_greater_than_max",
@@ -124,6 +124,6 @@ def check_always_hidden(defn: dict[str, Any], refs: list[FieldRef]) -> Iterator[
             yield error(
                 ref.pointer + "/required",
                 "required_always_hidden",
-                f"isian wajib {ref.id!r} selalu tersembunyi, jadi permohonan tak pernah bisa dikirim",
-                f"required field {ref.id!r} is always hidden, so no application could be submitted",
+                f"isian wajib {ref.id!r} selalu tersembunyi: permohonan tak pernah bisa dikirim",
+                f"required field {ref.id!r} is always hidden: no application could be submitted",
             )

@@ -87,6 +87,6 @@ def _send_backs(index: DefinitionIndex, forward: Graph) -> Iterator[Problem]:
                     yield error(
                         step.pointer + pointer("actions", i, "to"),
                         "send_back_not_earlier",
-                        f"'send_back' dari {name!r} ke {target!r}: {target!r} bukan langkah sebelumnya",
-                        f"'send_back' from {name!r} to {target!r}: {target!r} is not an earlier step",
+                        f"'send_back' dari {name!r} ke {target!r}: bukan langkah sebelumnya",
+                        f"'send_back' from {name!r} to {target!r}: not an earlier step",
                     )

@@ -18,19 +18,28 @@ def check_duplicate_ids(defn: dict[str, Any]) -> Iterator[Problem]:
 
 def _scopes(defn: dict[str, Any]) -> Iterator[tuple[tuple[str, str], list[Entry]]]:
     pages = defn["form"]["pages"]
-    yield ("halaman", "page"), [(p["id"], pointer("form", "pages", i, "id")) for i, p in enumerate(pages)]
+    yield (
+        ("halaman", "page"),
+        [(p["id"], pointer("form", "pages", i, "id")) for i, p in enumerate(pages)],
+    )
     fields = iter_page_fields(defn)
     yield ("isian", "field"), [(f.id, f.pointer + "/id") for f in fields]
     for f in fields:
         yield _sub_fields(f.field, f.pointer, f"isian grup {f.id!r}", f"field of group {f.id!r}")
     yield _listed(defn["documents"], "code", ("documents",), ("dokumen", "document"))
     yield _listed(defn["eligibility"], "id", ("eligibility",), ("aturan", "rule"))
-    yield _listed(defn["fees"].get("items", []), "id", ("fees", "items"), ("butir biaya", "fee item"))
+    yield _listed(
+        defn["fees"].get("items", []), "id", ("fees", "items"), ("butir biaya", "fee item")
+    )
     steps = iter_steps(defn)
     yield ("langkah", "step"), [(s.id, s.pointer + "/id") for s in steps]
     for s in steps:
         yield _sub_fields(
-            {"fields": s.step.get("form", [])}, s.pointer, f"isian langkah {s.id!r}", f"field of step {s.id!r}", "form"
+            {"fields": s.step.get("form", [])},
+            s.pointer,
+            f"isian langkah {s.id!r}",
+            f"field of step {s.id!r}",
+            "form",
         )
     yield _listed(defn["outputs"], "kind", ("outputs",), ("jenis keluaran", "output kind"))
     yield _listed(defn.get("test_cases", []), "id", ("test_cases",), ("kasus uji", "test case"))
@@ -45,7 +54,9 @@ def _listed(
 def _sub_fields(
     container: dict[str, Any], at: str, what_id: str, what_en: str, key: str = "fields"
 ) -> tuple[tuple[str, str], list[Entry]]:
-    entries = [(f["id"], at + pointer(key, i, "id")) for i, f in enumerate(container.get("fields", []))]
+    entries = [
+        (f["id"], at + pointer(key, i, "id")) for i, f in enumerate(container.get("fields", []))
+    ]
     return (what_id, what_en), entries
 
 

@@ -85,7 +85,8 @@ class DefinitionIndex:
         for ref in iter_page_fields(defn):
             self.fields.setdefault(ref.id, ref)
         self.steps: dict[str, StepRef] = {}
-        for step in iter_steps(defn):
+        # Top-level steps first: a sub-step reusing a step's id must not hide the step.
+        for step in sorted(iter_steps(defn), key=lambda s: s.parent is not None):
             self.steps.setdefault(step.id, step)
         self.top_steps = [s["id"] for s in defn["workflow"]["steps"]]
         self.tables = frozenset(defn["tables"])

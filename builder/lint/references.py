@@ -30,8 +30,8 @@ def check_outputs(index: DefinitionIndex) -> Iterator[Problem]:
                     yield error(
                         pointer("outputs", i, "text", lang),
                         "unknown_placeholder",
-                        f"teks keluaran {output['kind']!r} memakai {{{name}}}, yang bukan isian yang ada",
-                        f"the text of output {output['kind']!r} uses {{{name}}}, which is not an existing field",
+                        f"teks keluaran {output['kind']!r} memakai {{{name}}}: isian tidak ada",
+                        f"the text of output {output['kind']!r} uses {{{name}}}: no such field",
                     )
     if not any(o["kind"] == "permit" for o in index.defn["outputs"]):
         yield warning(
@@ -54,19 +54,30 @@ def check_test_cases(index: DefinitionIndex) -> Iterator[Problem]:
         at = pointer("test_cases", i)
         for key in case["data"]:
             if key not in index.fields:
-                yield _unknown(at + pointer("data", key), "unknown_test_data_key", case, key, "isian", "field")
+                yield _unknown(
+                    at + pointer("data", key), "unknown_test_data_key", case, key, "isian", "field"
+                )
         expect: dict[str, Any] = case["expect"]
         for section, (valid, what_id, what_en) in names.items():
             for j, name in enumerate(expect.get(section, [])):
                 if name not in valid:
-                    yield _unknown(at + pointer("expect", section, j), "unknown_reference", case, name, what_id, what_en)
+                    yield _unknown(
+                        at + pointer("expect", section, j),
+                        "unknown_reference",
+                        case,
+                        name,
+                        what_id,
+                        what_en,
+                    )
         for name in expect.get("fees", {}).get("items", {}):
             if name not in fee_items:
                 where = at + pointer("expect", "fees", "items", name)
                 yield _unknown(where, "unknown_reference", case, name, "butir biaya", "fee item")
 
 
-def _unknown(at: str, code: str, case: dict[str, Any], name: str, what_id: str, what_en: str) -> Problem:
+def _unknown(
+    at: str, code: str, case: dict[str, Any], name: str, what_id: str, what_en: str
+) -> Problem:
     return error(
         at,
         code,

@@ -48,7 +48,11 @@ def rule_sites(index: DefinitionIndex) -> Iterator[RuleSite]:
             if isinstance(action.get("to"), list):
                 for b, branch in enumerate(action["to"]):
                     if "if" in branch:
-                        yield branch["if"], step.pointer + pointer("actions", a, "to", b, "if"), flow
+                        yield (
+                            branch["if"],
+                            step.pointer + pointer("actions", a, "to", b, "if"),
+                            flow,
+                        )
 
 
 def _field_sites(field: dict[str, Any], at: str, known: Collection[str]) -> Iterator[RuleSite]:
@@ -80,7 +84,7 @@ def _check_fee_arithmetic(index: DefinitionIndex) -> Iterator[Problem]:
                     where,
                     "fee_non_numeric",
                     f"rumus biaya {item['id']!r} menghitung dengan {name!r} (isian {kind}), "
-                    "padahal perlu angka; pakai tabel 'tariff' atau perbandingan untuk nilai pilihan",
+                    "padahal perlu angka; untuk nilai pilihan pakai 'tariff' atau perbandingan",
                     f"fee formula {item['id']!r} does arithmetic with {name!r} (a {kind} field) "
                     "where a number is needed; use a 'tariff' lookup or a comparison for choices",
                 )

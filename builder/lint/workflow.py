@@ -16,6 +16,7 @@ from builder.step_kinds import (
     SUBSTEP_ACTIONS,
 )
 
+
 def check_workflow(index: DefinitionIndex) -> Iterator[Problem]:
     start = index.defn["workflow"]["start"]
     if start not in index.top_steps:
@@ -62,7 +63,9 @@ def _check_step(step: StepRef, defined_outputs: set[str]) -> Iterator[Problem]:
             f"step {step.id!r} ({kind.name}) needs an officer form ('form')",
         )
     for i, out in enumerate(data.get("outputs", [])):
-        yield from _check_step_output(step, out, kind.outputs, defined_outputs, at + pointer("outputs", i))
+        yield from _check_step_output(
+            step, out, kind.outputs, defined_outputs, at + pointer("outputs", i)
+        )
     yield from _check_sub_steps(step)
 
 
@@ -107,12 +110,14 @@ def _check_sub_steps(step: StepRef) -> Iterator[Problem]:
         yield error(
             at + "/steps",
             "steps_not_allowed",
-            f"hanya langkah paralel yang boleh punya sub-langkah; {step.id!r} adalah {data['kind']}",
+            f"hanya langkah paralel yang boleh punya sub-langkah; {step.id!r}: {data['kind']}",
             f"only parallel steps may have sub-steps; {step.id!r} is {data['kind']}",
         )
 
 
-def _check_action(index: DefinitionIndex, step: StepRef, action: dict[str, Any], at: str) -> Iterator[Problem]:
+def _check_action(
+    index: DefinitionIndex, step: StepRef, action: dict[str, Any], at: str
+) -> Iterator[Problem]:
     kind = STEP_KINDS.get(step.step["kind"])
     allowed = SUBSTEP_ACTIONS if step.parent else (kind.actions if kind else None)
     if allowed is not None and action["kind"] not in allowed:
@@ -129,8 +134,10 @@ def _check_action(index: DefinitionIndex, step: StepRef, action: dict[str, Any],
             yield error(
                 at + "/to",
                 "substep_action_target",
-                f"aksi sub-langkah {step.id!r} tidak memakai 'to': langkah paralel {step.parent!r} yang mengarahkan",
-                f"actions of sub-step {step.id!r} take no 'to': parallel step {step.parent!r} routes the group",
+                f"aksi sub-langkah {step.id!r} tanpa 'to': langkah paralel {step.parent!r} "
+                "yang mengarahkan",
+                f"actions of sub-step {step.id!r} take no 'to': parallel step {step.parent!r} "
+                "routes the group",
             )
         return
     if action["kind"] in ACTIONS_WITH_TARGET and not has_to:
@@ -162,7 +169,7 @@ def _check_target(index: DefinitionIndex, step: StepRef, target: Any, at: str) -
             yield error(
                 where,
                 "branch_without_condition",
-                f"cabang ke-{i + 1} pada langkah {step.id!r} perlu 'if' (hanya cabang terakhir tanpa 'if')",
+                f"cabang ke-{i + 1} pada langkah {step.id!r} perlu 'if' (kecuali terakhir)",
                 f"branch {i + 1} on step {step.id!r} needs an 'if' (only the last branch has none)",
             )
         if i == last and "if" in branch:
@@ -175,7 +182,9 @@ def _check_target(index: DefinitionIndex, step: StepRef, target: Any, at: str) -
         yield from _check_target_name(index, step, branch["to"], where + "/to")
 
 
-def _check_target_name(index: DefinitionIndex, step: StepRef, name: str, at: str) -> Iterator[Problem]:
+def _check_target_name(
+    index: DefinitionIndex, step: StepRef, name: str, at: str
+) -> Iterator[Problem]:
     if name == END or name in index.top_steps:
         return
     valid = ", ".join([*index.top_steps, END])

@@ -87,3 +87,22 @@ def test_catalogue_fixture_and_service_standard_page(catalogue, client):
     assert "izin-gangguan" in catalogue
     page = client.get("/izin/izin-gangguan").get_data(as_text=True)
     assert "Persyaratan" in page and "Prosedur" in page and "hari kerja" in page
+
+
+def test_rakit_import_and_export_round_trip_byte_identical(database_url, tmp_path, monkeypatch):
+    from builder.cli import main, register_storage
+    from runtime.migrate import upgrade
+
+    upgrade(database_url)
+    monkeypatch.setenv("RAKIT_DATABASE_URL", database_url)
+    register_storage(None)
+    try:
+        source = CATALOGUE / "siup.json"
+        assert main(["import", str(source)]) == 0
+        first, second = tmp_path / "a.json", tmp_path / "b.json"
+        assert main(["export", "siup", "-o", str(first)]) == 0
+        assert main(["import", str(first)]) == 0
+        assert main(["export", "siup", "-o", str(second)]) == 0
+        assert first.read_bytes() == second.read_bytes()
+    finally:
+        register_storage(None)
