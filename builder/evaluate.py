@@ -19,6 +19,7 @@ from typing import Any
 import rules
 from rules.errors import RuleError
 
+LANGS = ("id", "en")
 KINDS = ("new", "renewal", "amendment")
 CHANNELS = ("online", "counter")
 
@@ -104,7 +105,10 @@ def evaluate(
         for fdef in page.get("fields", []):
             _field(fdef, page_visible, scope, ctx, result)
     result.documents = [_document(d, scope, ctx) for d in definition.get("documents", [])]
-    result.eligibility = [_eligibility(e, scope, ctx) for e in definition.get("eligibility", [])]
+    labels = field_labels(definition)
+    result.eligibility = [
+        _eligibility(e, scope, ctx, labels) for e in definition.get("eligibility", [])
+    ]
     _fees(definition.get("fees") or {"free": True}, scope, ctx, result)
     result.effective_data = scope
     return result
@@ -135,11 +139,13 @@ def _document(ddef: dict[str, Any], scope: dict[str, Any], ctx: Any) -> Document
     return DocumentNeed(code=ddef["code"], definition=ddef, required=required)
 
 
-def _eligibility(entry: dict[str, Any], scope: dict[str, Any], ctx: Any) -> RuleOutcome:
+def _eligibility(
+    entry: dict[str, Any], scope: dict[str, Any], ctx: Any, labels: dict[str, Any]
+) -> RuleOutcome:
     passed = _holds(entry["rule"], scope, ctx, default=False)
     reasons: dict[str, list[str]] = {}
     if not passed:
-        reasons = explain(entry["rule"], scope, ctx)
+        reasons = explain(entry["rule"], scope, ctx, labels)
     return RuleOutcome(entry["id"], passed, entry.get("message", {}), reasons)
 
 
@@ -151,32 +157,37 @@ def _fees(fees: dict[str, Any], scope: dict[str, Any], ctx: Any, result: Evaluat
         result.fee_error = str(error)
 
 
-def explain(rule: Any, scope: dict[str, Any], ctx: Any) -> dict[str, list[str]]:
+def explain(
+    rule: Any, scope: dict[str, Any], ctx: Any, labels: dict[str, Any] | None = None
+) -> dict[str, list[str]]:
     """Plain-language reasons a rule is false, per language (`{"id": [...], "en": [...]}`)."""
-    try:
-        found = rules.explain(rule, scope, ctx)
-    except RuleError:
-        return {}
-    return _reasons_by_lang(found)
+    found: dict[str, list[str]] = {}
+    for lang in LANGS:
+        try:
+            found[lang] = list(rules.explain(rule, scope, lang, labels or {}, ctx))
+        except RuleError:
+            found[lang] = []
+    return found
 
 
-def _reasons_by_lang(found: Any) -> dict[str, list[str]]:
-    """Accept what `rules.explain` returns: a dict per language, a list of bilingual texts, or
-    an object with such a list as `.reasons`."""
-    if hasattr(found, "reasons"):
-        found = found.reasons
-    if isinstance(found, dict):
-        return {str(lang): [str(r) for r in items] for lang, items in found.items()}
-    by_lang: dict[str, list[str]] = {"id": [], "en": []}
-    for item in found or []:
-        text = getattr(item, "message", item)
-        if isinstance(text, dict):
-            for lang in by_lang:
-                by_lang[lang].append(str(text.get(lang) or text.get("id") or ""))
-        else:
-            for lang in by_lang:
-                by_lang[lang].append(str(text))
-    return by_lang
+def field_labels(definition: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Labels `rules.explain` names variables with: field ids and steps' officer fields."""
+    labels: dict[str, dict[str, str]] = {}
+    for page in definition.get("form", {}).get("pages", []):
+        for fdef in page.get("fields", []):
+            labels[fdef["id"]] = _label(fdef)
+    for step in definition.get("workflow", {}).get("steps", []):
+        for sub in [step, *step.get("steps", [])]:
+            for fdef in sub.get("form", []) or []:
+                labels[f"steps.{sub['id']}.{fdef['id']}"] = _label(fdef)
+    return labels
+
+
+def _label(fdef: dict[str, Any]) -> dict[str, str]:
+    label = dict(fdef.get("label") or {"id": fdef["id"], "en": fdef["id"]})
+    if fdef.get("unit"):
+        label["unit"] = str(fdef["unit"])
+    return label
 
 
 def _holds(rule: Any, scope: dict[str, Any], ctx: Any, *, default: bool) -> bool:

@@ -132,12 +132,6 @@ def _is_truthy_literal(value: Any) -> bool:
     return bool(value)
 
 
-def is_known(name: str, known: Collection[str]) -> bool:
-    """A variable is known if it or one of its dotted prefixes is known (`alamat.regency`)."""
-    parts = name.split(".")
-    return any(".".join(parts[:n]) in known for n in range(1, len(parts) + 1))
-
-
 def tariff_tables(rule: Any, at: str = "") -> Iterator[tuple[str, str]]:
     """`(table name, pointer)` of every literal table name in a `tariff` lookup."""
     for op, args, where in iter_ops(rule, at):

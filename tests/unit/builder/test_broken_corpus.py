@@ -159,19 +159,19 @@ CASES: list[tuple[str, list[tuple[Any, ...]], str, str]] = [
         "rule reads a missing field",
         [("set", "/eligibility/0/rule", {"<=": [{"var": "luas_tanah"}, 5]})],
         "unknown_var",
-        "/eligibility/0/rule/<=/0",
+        "/eligibility/0/rule/<=/0/var",
     ),
     (
         "document required_if over unknown data",
         [("set", "/documents/1/required_if", {"var": "punya_npwp"})],
         "unknown_var",
-        "/documents/1/required_if",
+        "/documents/1/required_if/var",
     ),
     (
         "eligibility reads officer data",
         [("set", "/eligibility/0/rule", {"var": "steps.pemeriksaan.layak"})],
         "unknown_var",
-        "/eligibility/0/rule",
+        "/eligibility/0/rule/var",
     ),
     (
         "computed cycle",

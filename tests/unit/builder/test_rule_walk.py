@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from builder.rule_walk import is_constant_false, is_known, iter_vars, numeric_vars, tariff_tables
+from builder.rule_walk import is_constant_false, iter_vars, numeric_vars, tariff_tables
 
 
 @pytest.mark.parametrize(
@@ -45,6 +45,3 @@ def test_numeric_positions() -> None:
     assert list(tariff_tables(rule, "/f")) == [("indeks", "/f/*/1/tariff/0")]
 
 
-def test_is_known_accepts_dotted_prefixes() -> None:
-    assert is_known("alamat.regency", {"alamat"})
-    assert not is_known("alamatx", {"alamat"})
