@@ -6,7 +6,7 @@ field dependencies, tariff tables) and as the adapter to `rules.check`.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from builder.problems import pointer
