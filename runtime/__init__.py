@@ -37,6 +37,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     i18n.init_app(app)
     _register_blueprints(app)
+    from admin import init_app as init_admin
+
+    init_admin(app)
     _register_error_pages(app)
     _register_security_headers(app)
 
@@ -54,6 +57,16 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(public_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(rules_static_bp)
+    from runtime import backoffice, verification
+
+    app.register_blueprint(backoffice.bp)
+    app.register_blueprint(verification.bp)
+    from runtime.portal import accounts_bp, tracking_bp
+    from runtime.portal import bp as portal_bp
+
+    app.register_blueprint(portal_bp)
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(tracking_bp)
 
 
 def _register_error_pages(app: Flask) -> None:

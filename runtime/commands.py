@@ -8,6 +8,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
+from admin.regions import load_regions_command
 from runtime.extensions import db
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "form_schemas" / "permits"
@@ -17,6 +18,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(migrate_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(logins_command)
+    app.cli.add_command(load_regions_command)
 
 
 @click.command("migrate")

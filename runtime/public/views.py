@@ -7,8 +7,10 @@ from flask import Blueprint, abort, render_template, request
 from runtime import catalogue
 from runtime.extensions import db
 from runtime.i18n import select_locale
+from runtime.public.formula_words import formula_words
 
 bp = Blueprint("public", __name__)
+bp.add_app_template_global(formula_words, "formula_words")
 
 
 @bp.get("/")

@@ -1,0 +1,1 @@
+"""Flask-Admin views: thin translators between HTTP and the admin services."""

@@ -1,0 +1,161 @@
+"""Rakit's domain operators: dates, text checks, money rounding and tariff tables.
+
+Each function takes evaluated arguments (those marked "needs state" first take the
+:class:`~rules.context.EvalState`). The reference with examples is ``rules/README.md``; the browser
+twin of every function is in ``rules/static/rakit-rules.js`` and both pass ``rules/vectors``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from rules import dates
+from rules.context import EvalState
+from rules.errors import RuleEvaluationError
+from rules.jsvalues import normalize, to_number, to_string
+from rules.money import round_money, to_decimal
+from rules.patterns import compile_pattern, pattern_problem
+
+MAX_ADD_DAYS = 3_650_000
+MAX_ADD_WORKING_DAYS = 10_000
+_NIK = re.compile(r"[0-9]{16}\Z")
+_NPWP = re.compile(r"[0-9]{15,16}\Z")
+
+
+def _whole_number(value: Any, limit: int) -> int | None:
+    number = to_number(value) if value is not None else math.nan
+    if not math.isfinite(number) or not number.is_integer() or abs(number) > limit:
+        return None
+    return int(number)
+
+
+def op_today(state: EvalState) -> str:
+    """``{"today": []}`` → ``"2025-03-14"`` (the context's date)."""
+    return state.ctx.today.isoformat()
+
+
+def op_days_between(a: Any, b: Any) -> int | None:
+    """Calendar days from ``a`` to ``b`` (``b − a``); null if either is not a date."""
+    start, end = dates.parse_date(a), dates.parse_date(b)
+    if start is None or end is None:
+        return None
+    return (end - start).days
+
+
+def op_working_days_between(state: EvalState, a: Any, b: Any) -> int | None:
+    """Working days after ``a`` up to and including ``b`` (weekends and holidays skipped)."""
+    start, end = dates.parse_date(a), dates.parse_date(b)
+    if start is None or end is None:
+        return None
+    return dates.working_days_between(start, end, state.ctx.holidays)
+
+
+def op_add_days(day: Any, count: Any) -> str | None:
+    """The ISO date ``count`` calendar days after ``day``; null for a non-integer count."""
+    start, days = dates.parse_date(day), _whole_number(count, MAX_ADD_DAYS)
+    if start is None or days is None:
+        return None
+    try:
+        return (start + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return None
+
+
+def op_add_working_days(state: EvalState, day: Any, count: Any) -> str | None:
+    """The ISO date ``count`` working days after ``day`` (|count| ≤ 10,000)."""
+    start, days = dates.parse_date(day), _whole_number(count, MAX_ADD_WORKING_DAYS)
+    if start is None or days is None:
+        return None
+    try:
+        return dates.add_working_days(start, days, state.ctx.holidays).isoformat()
+    except OverflowError:
+        return None
+
+
+def op_age(state: EvalState, birth: Any, *at: Any) -> int | None:
+    """Whole years from ``birth`` to ``at`` (default: today)."""
+    born = dates.parse_date(birth)
+    when = dates.parse_date(at[0]) if at else state.ctx.today
+    if born is None or when is None:
+        return None
+    return dates.age_in_years(born, when)
+
+
+def op_year(day: Any) -> int | None:
+    parsed = dates.parse_date(day)
+    return None if parsed is None else parsed.year
+
+
+def op_length(value: Any) -> int | None:
+    """Characters (Unicode code points) of a string, items of an array; null otherwise."""
+    if isinstance(value, str | list):
+        return len(value)
+    return None
+
+
+def op_matches(value: Any, pattern: Any) -> bool:
+    """Whether the string ``value`` fully matches the safe ``pattern``; false for non-strings."""
+    problem = pattern_problem(pattern)
+    if problem is not None:
+        raise RuleEvaluationError(f"matches: {problem}")
+    compiled = compile_pattern(pattern)
+    return isinstance(value, str) and compiled.fullmatch(value) is not None
+
+
+def op_valid_nik(value: Any) -> bool:
+    """16 digits whose birth date part has day 01–31 (41–71 for women) and month 01–12."""
+    if not isinstance(value, str) or not _NIK.match(value):
+        return False
+    day, month = int(value[6:8]), int(value[8:10])
+    return (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12
+
+
+def op_valid_npwp(value: Any) -> bool:
+    """15 or 16 digits once ``.`` and ``-`` are removed (old and new NPWP)."""
+    if not isinstance(value, str):
+        return False
+    return _NPWP.match(value.replace(".", "").replace("-", "")) is not None
+
+
+def op_round_money(value: Any, mode: Any, step: Any) -> Any:
+    """``round_money`` outside fee formulas: the rounded value as a JSON number."""
+    rounded = round_money(value, mode, step)
+    return None if rounded is None else normalize(float(rounded))
+
+
+def op_round_money_decimal(value: Any, mode: Any, step: Any) -> Decimal | None:
+    """``round_money`` inside fee formulas: the rounded value as an exact Decimal."""
+    return round_money(value, mode, step)
+
+
+def tariff_row(state: EvalState, table: Any, key: Any) -> str | None:
+    """The decimal string of row ``key`` in tariff table ``table``; null for a null/"" key.
+
+    Raises:
+        RuleEvaluationError: the table does not exist or has no such row.
+    """
+    if key is None or key == "":
+        return None
+    if not isinstance(table, str) or table not in state.ctx.tables:
+        raise RuleEvaluationError(f"Unknown tariff table {to_string(table)!r}")
+    rows = state.ctx.tables[table]
+    name = to_string(key)
+    if name not in rows:
+        raise RuleEvaluationError(f"Tariff table {table!r} has no row {name!r}")
+    return rows[name]
+
+
+def op_tariff(state: EvalState, table: Any, key: Any) -> Any:
+    """``tariff`` outside fee formulas: the row as a JSON number."""
+    row = tariff_row(state, table, key)
+    return None if row is None else normalize(to_number(row))
+
+
+def op_tariff_decimal(state: EvalState, table: Any, key: Any) -> Decimal | None:
+    """``tariff`` inside fee formulas: the row as an exact Decimal."""
+    row = tariff_row(state, table, key)
+    return None if row is None else to_decimal(row)

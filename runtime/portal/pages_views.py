@@ -1,0 +1,171 @@
+"""My applications, start, resume, and the form pages (with autosave)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask_babel import gettext as _
+from flask import abort, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.datastructures import MultiDict
+from werkzeug.wrappers import Response
+
+from runtime import catalogue
+from runtime.extensions import db
+from runtime.forms.pages import bind, find_page, page_form_class, process
+from runtime.forms.view import page_view
+from runtime.models import Application, ReferenceItem
+from runtime.portal import bp, services
+from runtime.portal.access import editable, lang, own_application, step_url
+from runtime.portal.present import fee_lines, neighbours, steps
+
+#: form keys that are not field values
+_CONTROL = {"csrf_token", "action"}
+
+
+@bp.get("/")
+@login_required
+def mine() -> str:
+    rows = db.session.scalars(
+        select(Application)
+        .where(Application.applicant_id == current_user.user.id)
+        .order_by(Application.id.desc())
+    ).all()
+    return render_template("portal/mine.html", applications=rows)
+
+
+@bp.route("/mulai/<code>", methods=["GET", "POST"])
+@login_required
+def start(code: str) -> str | Response:
+    version = catalogue.current_version(db.session, code)
+    if version is None:
+        abort(404)
+    if request.method == "GET":
+        return render_template("portal/start.html", version=version, d=version.definition)
+    application = services.start(db.session, version, current_user.user)
+    db.session.commit()
+    return redirect(step_url(application, application.current_page))
+
+
+@bp.get("/<public_id>")
+@login_required
+def resume(public_id: str) -> Response:
+    application = own_application(public_id)
+    if application.status != "draft":
+        return redirect(url_for("portal.receipt", public_id=public_id))
+    return redirect(step_url(application, application.current_page or "periksa"))
+
+
+def references(list_code: str, language: str) -> list[tuple[str, str]]:
+    rows = db.session.scalars(
+        select(ReferenceItem).where(ReferenceItem.list_code == list_code).order_by(ReferenceItem.key)
+    )
+    return [(r.key, (r.label_en if language == "en" and r.label_en else r.label_id)) for r in rows]
+
+
+def _page_parts(application: Application, page_id: str) -> tuple[dict[str, Any], Any]:
+    definition = application.version.definition
+    page = find_page(definition, page_id)
+    if page is None:
+        abort(404)
+    cls = page_form_class(definition, str(application.version_id), page_id, lang(), references)
+    return page, cls
+
+
+@bp.route("/<public_id>/halaman/<page_id>", methods=["GET", "POST"])
+@login_required
+def page(public_id: str, page_id: str) -> str | Response:
+    application = editable(own_application(public_id))
+    page_def, cls = _page_parts(application, page_id)
+    if request.method == "GET":
+        raw = services.raw_input(application, page_id)
+        form = bind(cls, page_def, application.data, MultiDict(raw) if raw else None)
+        evaluation = services.evaluate_application(db.session, application)
+        return _render(application, page_def, form, evaluation, {})
+    form = cls()
+    outcome = _save(application, page_def, form)
+    going_back = request.form.get("action") == "back"
+    if outcome.ok or going_back:
+        step_ids = [s for s, _ in steps(outcome.evaluation, application.version.definition)]
+        before, after = neighbours(step_ids, page_id)
+        target = before if going_back else after
+        return redirect(step_url(application, target or page_id))
+    return _render(application, page_def, form, outcome.evaluation, outcome.errors)
+
+
+@bp.post("/<public_id>/halaman/<page_id>/simpan")
+@login_required
+def autosave(public_id: str, page_id: str) -> Response:
+    """Autosave from the browser: keeps whatever was typed; answers the server's evaluation."""
+    application = editable(own_application(public_id))
+    page_def, cls = _page_parts(application, page_id)
+    outcome = _save(application, page_def, cls())
+    lines, total = fee_lines(outcome.evaluation, application.version.definition)
+    return jsonify(
+        saved=True,
+        errors=outcome.errors,
+        fees={"items": {f.id: str(f.amount) for f in lines}, "total": str(total) if total else None},
+    )
+
+
+def _save(application: Application, page_def: dict[str, Any], form: Any) -> Any:
+    """Process and store a page. An autosave racing the page's own POST changes the row's
+    `lock_version` under us: reload and apply this request again on top (last write wins)."""
+    for attempt in range(3):
+        ctx = services.context_for(db.session, application)
+        outcome = process(form, application.version.definition, page_def, application.data, ctx,
+                          kind=application.kind, channel=application.channel)
+        raw = None
+        if not outcome.ok:
+            raw = {k: v for k, v in request.form.to_dict(flat=False).items() if k not in _CONTROL}
+        services.save_page(application, page_def["id"], outcome.values, raw)
+        try:
+            db.session.commit()
+            return outcome
+        except StaleDataError:
+            db.session.rollback()
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _render(
+    application: Application, page_def: dict[str, Any], form: Any, evaluation: Any,
+    errors: dict[str, list[str]],
+) -> str:
+    definition = application.version.definition
+    ctx = services.context_for(db.session, application)
+    lines, total = fee_lines(evaluation, definition)
+    step_list = steps(evaluation, definition)
+    live = {
+        "data": {k: v for k, v in evaluation.effective_data.items() if k not in ("steps",)},
+        "fees": definition.get("fees"),
+        "ctx": ctx.to_js() if hasattr(ctx, "to_js") else {},
+        "autosave": url_for("portal.autosave", public_id=application.public_id,
+                            page_id=page_def["id"]),
+        "key": f"rakit:{application.public_id}:{page_def['id']}",
+        "messages": {
+            "required": _("required"),
+            "optional": _("optional"),
+            "saved": _("Saved"),
+            "offline": _("No connection: your answers are kept on this device and will be "
+                         "saved when the connection returns."),
+            "restored": _("We restored answers you typed while offline."),
+        },
+    }
+    return render_template(
+        "portal/page.html",
+        application=application,
+        d=definition,
+        page=page_def,
+        form=form,
+        views=page_view(definition, page_def, form, evaluation, lang(), errors),
+        steps=step_list,
+        current=page_def["id"],
+        fee_lines=lines,
+        fee_total=total,
+        live_json=json.dumps(live, default=str).replace("<", "\\u003c"),
+    )
