@@ -127,9 +127,11 @@ def _field(
         value = _value(fdef["computed"], scope, ctx)
         result.computed[fid] = value
         scope[fid] = value
-    if fdef.get("required") or _holds(fdef.get("required_if"), scope, ctx, default=False):
-        if fdef.get("type") != "paragraph" and fdef.get("computed") is None:
-            result.required_fields.add(fid)
+    answerable = fdef.get("type") != "paragraph" and fdef.get("computed") is None
+    if answerable and (
+        fdef.get("required") or _holds(fdef.get("required_if"), scope, ctx, default=False)
+    ):
+        result.required_fields.add(fid)
 
 
 def _document(ddef: dict[str, Any], scope: dict[str, Any], ctx: Any) -> DocumentNeed:

@@ -69,13 +69,22 @@ def csrf(html: str) -> str:
     return found.group(1)
 
 
-def register(client: Any, app: Any, *, nik: str = NIK, email: str = "siti@example.id",
-             verify: bool = True) -> None:
+def register(
+    client: Any, app: Any, *, nik: str = NIK, email: str = "siti@example.id", verify: bool = True
+) -> None:
     page = client.get("/akun/daftar").get_data(as_text=True)
-    response = client.post("/akun/daftar", data={
-        "csrf_token": csrf(page), "nik": nik, "name": "Siti Rahayu", "email": email,
-        "phone": "081234567890", "password": "rahasia-sekali-1", "confirm": "rahasia-sekali-1",
-    })
+    response = client.post(
+        "/akun/daftar",
+        data={
+            "csrf_token": csrf(page),
+            "nik": nik,
+            "name": "Siti Rahayu",
+            "email": email,
+            "phone": "081234567890",
+            "password": "rahasia-sekali-1",
+            "confirm": "rahasia-sekali-1",
+        },
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
     if verify:
         client.get(verification_link(app, email))
@@ -89,7 +98,8 @@ def verification_link(app: Any, email: str) -> str:
 
     with app.app_context():
         body = db.session.scalars(
-            select(OutboxMessage.body).where(OutboxMessage.to_address == email)
+            select(OutboxMessage.body)
+            .where(OutboxMessage.to_address == email)
             .order_by(OutboxMessage.id.desc())
         ).first()
     assert body
@@ -121,8 +131,11 @@ def upload(client: Any, public_id: str, code: str, name: str, content: bytes) ->
 
 
 def fill_all(client: Any, public_id: str, usaha: dict[str, Any] | None = None) -> None:
-    for page_id, data in (("pemohon", PAGE_PEMOHON), ("usaha", usaha or PAGE_USAHA),
-                          ("pernyataan", PAGE_PERNYATAAN)):
+    for page_id, data in (
+        ("pemohon", PAGE_PEMOHON),
+        ("usaha", usaha or PAGE_USAHA),
+        ("pernyataan", PAGE_PERNYATAAN),
+    ):
         response = post_page(client, public_id, page_id, data)
         assert response.status_code == 302, response.get_data(as_text=True)[:3000]
     for code, (name, content) in DOCUMENTS.items():

@@ -242,8 +242,11 @@ def _str_value(value: Any) -> Any:
 def _object_value(value: Any) -> Any:
     if not isinstance(value, dict):
         return None
-    cleaned = {k: _decimal_value(v) if isinstance(v, Decimal) else _str_value(v)
-               for k, v in value.items() if k != "csrf_token"}
+    cleaned = {
+        k: _decimal_value(v) if isinstance(v, Decimal) else _str_value(v)
+        for k, v in value.items()
+        if k != "csrf_token"
+    }
     return cleaned if any(v not in (None, "") for v in cleaned.values()) else None
 
 

@@ -3,8 +3,11 @@ yours does not exist for you)."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from flask import abort, url_for
 from flask_login import current_user
+from sqlalchemy.orm import Session
 
 from runtime.extensions import db
 from runtime.i18n import select_locale
@@ -13,8 +16,13 @@ from runtime.portal import services
 from runtime.portal.present import DOCUMENTS_STEP, REVIEW_STEP
 
 
+def session() -> Session:
+    """`db.session` typed as the Session that domain code takes (the scoped proxy is one)."""
+    return cast(Session, db.session)
+
+
 def own_application(public_id: str) -> Application:
-    found = services.visible_to(db.session, public_id, current_user.user)
+    found = services.visible_to(session(), public_id, current_user.user)
     if found is None:
         abort(404)
     return found

@@ -20,14 +20,17 @@ def _nik(form: Any, field: Any) -> None:
 
 class RegisterForm(FlaskForm):
     nik = StringField(_l("NIK (16 digits on your e-KTP)"), validators=[DataRequired(), _nik])
-    name = StringField(_l("Full name (as on your e-KTP)"), validators=[DataRequired(), Length(max=200)])
+    name = StringField(
+        _l("Full name (as on your e-KTP)"), validators=[DataRequired(), Length(max=200)]
+    )
     email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
     phone = StringField(
         _l("Mobile number"),
         validators=[DataRequired(), Regexp(PHONE, message=_l("Enter a number like 081234567890."))],
     )
     password = PasswordField(
-        _l("Password (at least 10 characters)"), validators=[DataRequired(), Length(min=10, max=200)]
+        _l("Password (at least 10 characters)"),
+        validators=[DataRequired(), Length(min=10, max=200)],
     )
     confirm = PasswordField(
         _l("Repeat the password"),

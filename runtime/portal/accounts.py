@@ -14,6 +14,7 @@ from runtime.auth.passwords import hash_password
 from runtime.auth.session_user import SessionUser
 from runtime.extensions import db
 from runtime.models import User, UserRole, utcnow
+from runtime.portal.access import session
 from runtime.portal.account_forms import ForgotForm, RegisterForm, ResetForm
 from runtime.portal.mail import RESET_SALT, VERIFY_SALT, make_token, queue_email, read_token
 
@@ -42,19 +43,30 @@ def register() -> str | Response:
             send_verification(user)
             db.session.commit()
             login_user(SessionUser(user))
-            flash(_("Your account is ready. We sent a link to %(e)s: open it to confirm your "
-                    "email before you submit.", e=email), "success")
+            flash(
+                _(
+                    "Your account is ready. We sent a link to %(e)s: open it to confirm your "
+                    "email before you submit.",
+                    e=email,
+                ),
+                "success",
+            )
             return redirect(url_for("portal.mine"))
-        form.email.errors = [_("An account with this email or NIK already exists. Log in or "
-                               "reset your password.")]
+        form.email.errors = [
+            _("An account with this email or NIK already exists. Log in or reset your password.")
+        ]
     return render_template("portal/register.html", form=form)
 
 
 def send_verification(user: User) -> None:
-    token = make_token(current_app.config["SECRET_KEY"], VERIFY_SALT, {"u": user.id, "e": user.email})
+    token = make_token(
+        current_app.config["SECRET_KEY"], VERIFY_SALT, {"u": user.id, "e": user.email}
+    )
     link = current_app.config["PUBLIC_URL"].rstrip("/") + url_for("accounts.verify", token=token)
     queue_email(
-        db.session, user.email, _("Confirm your email for the permit service"),
+        session(),
+        user.email,
+        _("Confirm your email for the permit service"),
         _("Open this link to confirm your email: %(link)s", link=link),
     )
 
@@ -90,11 +102,20 @@ def forgot() -> str | Response:
         user = db.session.scalar(select(User).where(func.lower(User.email) == email))
         if user is not None and user.is_active:
             # the hash fragment makes the link single-use: it dies when the password changes
-            token = make_token(current_app.config["SECRET_KEY"], RESET_SALT,
-                               {"u": user.id, "h": user.password_hash[-16:]})
-            link = current_app.config["PUBLIC_URL"].rstrip("/") + url_for("accounts.reset", token=token)
-            queue_email(db.session, user.email, _("Reset your password"),
-                        _("Open this link to choose a new password: %(link)s", link=link))
+            token = make_token(
+                current_app.config["SECRET_KEY"],
+                RESET_SALT,
+                {"u": user.id, "h": user.password_hash[-16:]},
+            )
+            link = current_app.config["PUBLIC_URL"].rstrip("/") + url_for(
+                "accounts.reset", token=token
+            )
+            queue_email(
+                session(),
+                user.email,
+                _("Reset your password"),
+                _("Open this link to choose a new password: %(link)s", link=link),
+            )
             db.session.commit()
         flash(_("If an account uses this email, we sent it a link to reset the password."), "info")
         return redirect(url_for("auth.login"))

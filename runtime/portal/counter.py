@@ -13,17 +13,16 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from werkzeug.wrappers import Response
-from wtforms.fields.choices import SelectChoice
 from wtforms import EmailField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from runtime import catalogue
 from runtime.auth import role_required
 from runtime.auth.passwords import hash_password
-from runtime.extensions import db
 from runtime.models import User, UserRole
 from runtime.portal import bp, services
-from runtime.portal.access import step_url
+from runtime.portal.access import session, step_url
 from runtime.portal.nik import valid_nik
 
 
@@ -45,25 +44,27 @@ class CounterForm(FlaskForm):
 def counter() -> str | Response:
     from flask_login import current_user
 
-    entries = catalogue.current_versions(db.session)
+    entries = catalogue.current_versions(session())
     form = CounterForm()
     form.permit.choices = [
-        SelectChoice(e.code, e.definition["name"]["id"]) for e in entries
+        SelectChoice(e.code, e.definition["name"]["id"])
+        for e in entries
         if "counter" in e.definition["service_standard"]["channels"]
     ]
     if form.validate_on_submit():
-        applicant = db.session.scalar(select(User).where(User.nik == form.nik.data))
+        applicant = session().scalar(select(User).where(User.nik == form.nik.data))
         if applicant is None:
             if not (form.name.data or "").strip():
                 form.name.errors = [_("New applicant: fill in the name.")]
                 return render_template("portal/counter.html", form=form)
             applicant = _walk_in(form)
-        version = catalogue.current_version(db.session, form.permit.data or "")
+        version = catalogue.current_version(session(), form.permit.data or "")
         if version is None:
             abort(404)
-        application = services.start(db.session, version, applicant, channel="counter",
-                                     filed_by=current_user.user)
-        db.session.commit()
+        application = services.start(
+            session(), version, applicant, channel="counter", filed_by=current_user.user
+        )
+        session().commit()
         flash(_("Filing for %(name)s.", name=applicant.name), "info")
         return redirect(step_url(application, application.current_page))
     return render_template("portal/counter.html", form=form)
@@ -72,9 +73,14 @@ def counter() -> str | Response:
 def _walk_in(form: CounterForm) -> User:
     """An account for an applicant without one; a random password (they can reset it later)."""
     email = (form.email.data or "").strip().lower() or f"{form.nik.data}@loket.rakit.invalid"
-    user = User(email=email, name=(form.name.data or "").strip(), nik=form.nik.data,
-                phone=form.phone.data or "", password_hash=hash_password(secrets.token_urlsafe()),
-                roles=[UserRole(role="pemohon")])
-    db.session.add(user)
-    db.session.flush()
+    user = User(
+        email=email,
+        name=(form.name.data or "").strip(),
+        nik=form.nik.data,
+        phone=form.phone.data or "",
+        password_hash=hash_password(secrets.token_urlsafe()),
+        roles=[UserRole(role="pemohon")],
+    )
+    session().add(user)
+    session().flush()
     return user

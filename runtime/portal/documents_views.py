@@ -8,10 +8,9 @@ from flask_login import login_required
 from werkzeug.wrappers import Response
 
 from runtime.documents import UploadRefused, current_documents, open_stored, store_upload
-from runtime.extensions import db
 from runtime.models import Application
 from runtime.portal import bp, services
-from runtime.portal.access import editable, own_application, step_url
+from runtime.portal.access import editable, own_application, session, step_url
 from runtime.portal.present import DOCUMENTS_STEP, neighbours, steps
 
 
@@ -23,7 +22,7 @@ def documents(public_id: str) -> str:
 
 
 def _render(application: Application, errors: dict[str, str]) -> str:
-    evaluation = services.evaluate_application(db.session, application)
+    evaluation = services.evaluate_application(session(), application)
     step_list = steps(evaluation, application.version.definition)
     before, after = neighbours([s for s, _ in step_list], DOCUMENTS_STEP)
     return render_template(
@@ -41,13 +40,19 @@ def _render(application: Application, errors: dict[str, str]) -> str:
 
 def refusal_message(error: UploadRefused) -> str:
     if error.code == "too_large":
-        return _("The file is larger than %(mb)s MB. Make it smaller (scan at a lower "
-                 "resolution) and try again.", mb=f"{error.details['max_mb']:g}")
+        return _(
+            "The file is larger than %(mb)s MB. Make it smaller (scan at a lower "
+            "resolution) and try again.",
+            mb=f"{error.details['max_mb']:g}",
+        )
     if error.code == "empty":
         return _("The file is empty. Choose the file again.")
     accept = ", ".join(a.upper() for a in error.details.get("accept", []))
-    return _("This file is not a real %(accept)s file (its content does not match): please "
-             "upload a %(accept)s file.", accept=accept)
+    return _(
+        "This file is not a real %(accept)s file (its content does not match): please "
+        "upload a %(accept)s file.",
+        accept=accept,
+    )
 
 
 @bp.post("/<public_id>/dokumen/<code>")
@@ -56,7 +61,7 @@ def upload(public_id: str, code: str) -> str | Response:
     from flask_login import current_user
 
     application = editable(own_application(public_id))
-    needs = services.evaluate_application(db.session, application).application_documents()
+    needs = services.evaluate_application(session(), application).application_documents()
     need = next((n for n in needs if n.code == code), None)
     if need is None:
         abort(404)
@@ -64,14 +69,21 @@ def upload(public_id: str, code: str) -> str | Response:
     if file is None or not file.filename:
         return _refused(application, code, _("Choose a file first."))
     try:
-        store_upload(db.session, application, need.definition, file.stream, file.filename,
-                     current_app.config["UPLOAD_FOLDER"], uploaded_by=current_user.user)
+        store_upload(
+            session(),
+            application,
+            need.definition,
+            file.stream,
+            file.filename,
+            current_app.config["UPLOAD_FOLDER"],
+            uploaded_by=current_user.user,
+        )
     except UploadRefused as error:
-        db.session.rollback()
+        session().rollback()
         return _refused(application, code, refusal_message(error))
     finally:
         file.close()
-    db.session.commit()
+    session().commit()
     if request.accept_mimetypes.best == "application/json":
         return Response('{"ok": true}', mimetype="application/json")
     flash(_("The file is saved."), "success")
@@ -82,8 +94,9 @@ def _refused(application: Application, code: str, message: str) -> str | Respons
     if request.accept_mimetypes.best == "application/json":
         import json
 
-        return Response(json.dumps({"ok": False, "error": message}), status=422,
-                        mimetype="application/json")
+        return Response(
+            json.dumps({"ok": False, "error": message}), status=422, mimetype="application/json"
+        )
     return Response(_render(application, {code: message}), status=422)
 
 
@@ -98,5 +111,10 @@ def download(public_id: str, doc_id: str) -> Response:
         path = open_stored(document, current_app.config["UPLOAD_FOLDER"])
     except FileNotFoundError:
         abort(404)
-    return send_file(path, mimetype=document.mime_type, download_name=document.original_name,
-                     as_attachment=False, max_age=0)
+    return send_file(
+        path,
+        mimetype=document.mime_type,
+        download_name=document.original_name,
+        as_attachment=False,
+        max_age=0,
+    )

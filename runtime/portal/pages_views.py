@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask_babel import gettext as _
 from flask import abort, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
@@ -14,12 +14,11 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from runtime import catalogue
-from runtime.extensions import db
 from runtime.forms.pages import bind, find_page, page_form_class, process
 from runtime.forms.view import page_view
 from runtime.models import Application, ReferenceItem
 from runtime.portal import bp, services
-from runtime.portal.access import editable, lang, own_application, step_url
+from runtime.portal.access import editable, lang, own_application, session, step_url
 from runtime.portal.present import fee_lines, neighbours, steps
 
 #: form keys that are not field values
@@ -29,24 +28,28 @@ _CONTROL = {"csrf_token", "action"}
 @bp.get("/")
 @login_required
 def mine() -> str:
-    rows = db.session.scalars(
-        select(Application)
-        .where(Application.applicant_id == current_user.user.id)
-        .order_by(Application.id.desc())
-    ).all()
+    rows = (
+        session()
+        .scalars(
+            select(Application)
+            .where(Application.applicant_id == current_user.user.id)
+            .order_by(Application.id.desc())
+        )
+        .all()
+    )
     return render_template("portal/mine.html", applications=rows)
 
 
 @bp.route("/mulai/<code>", methods=["GET", "POST"])
 @login_required
 def start(code: str) -> str | Response:
-    version = catalogue.current_version(db.session, code)
+    version = catalogue.current_version(session(), code)
     if version is None:
         abort(404)
     if request.method == "GET":
         return render_template("portal/start.html", version=version, d=version.definition)
-    application = services.start(db.session, version, current_user.user)
-    db.session.commit()
+    application = services.start(session(), version, current_user.user)
+    session().commit()
     return redirect(step_url(application, application.current_page))
 
 
@@ -60,8 +63,10 @@ def resume(public_id: str) -> Response:
 
 
 def references(list_code: str, language: str) -> list[tuple[str, str]]:
-    rows = db.session.scalars(
-        select(ReferenceItem).where(ReferenceItem.list_code == list_code).order_by(ReferenceItem.key)
+    rows = session().scalars(
+        select(ReferenceItem)
+        .where(ReferenceItem.list_code == list_code)
+        .order_by(ReferenceItem.key)
     )
     return [(r.key, (r.label_en if language == "en" and r.label_en else r.label_id)) for r in rows]
 
@@ -83,7 +88,7 @@ def page(public_id: str, page_id: str) -> str | Response:
     if request.method == "GET":
         raw = services.raw_input(application, page_id)
         form = bind(cls, page_def, application.data, MultiDict(raw) if raw else None)
-        evaluation = services.evaluate_application(db.session, application)
+        evaluation = services.evaluate_application(session(), application)
         return _render(application, page_def, form, evaluation, {})
     form = cls()
     outcome = _save(application, page_def, form)
@@ -107,7 +112,10 @@ def autosave(public_id: str, page_id: str) -> Response:
     return jsonify(
         saved=True,
         errors=outcome.errors,
-        fees={"items": {f.id: str(f.amount) for f in lines}, "total": str(total) if total else None},
+        fees={
+            "items": {f.id: str(f.amount) for f in lines},
+            "total": str(total) if total else None,
+        },
     )
 
 
@@ -115,44 +123,57 @@ def _save(application: Application, page_def: dict[str, Any], form: Any) -> Any:
     """Process and store a page. An autosave racing the page's own POST changes the row's
     `lock_version` under us: reload and apply this request again on top (last write wins)."""
     for attempt in range(3):
-        ctx = services.context_for(db.session, application)
-        outcome = process(form, application.version.definition, page_def, application.data, ctx,
-                          kind=application.kind, channel=application.channel)
+        ctx = services.context_for(session(), application)
+        outcome = process(
+            form,
+            application.version.definition,
+            page_def,
+            application.data,
+            ctx,
+            kind=application.kind,
+            channel=application.channel,
+        )
         raw = None
         if not outcome.ok:
             raw = {k: v for k, v in request.form.to_dict(flat=False).items() if k not in _CONTROL}
         services.save_page(application, page_def["id"], outcome.values, raw)
         try:
-            db.session.commit()
+            session().commit()
             return outcome
         except StaleDataError:
-            db.session.rollback()
+            session().rollback()
             if attempt == 2:
                 raise
     raise AssertionError("unreachable")
 
 
 def _render(
-    application: Application, page_def: dict[str, Any], form: Any, evaluation: Any,
+    application: Application,
+    page_def: dict[str, Any],
+    form: Any,
+    evaluation: Any,
     errors: dict[str, list[str]],
 ) -> str:
     definition = application.version.definition
-    ctx = services.context_for(db.session, application)
+    ctx = services.context_for(session(), application)
     lines, total = fee_lines(evaluation, definition)
     step_list = steps(evaluation, definition)
     live = {
         "data": {k: v for k, v in evaluation.effective_data.items() if k not in ("steps",)},
         "fees": definition.get("fees"),
         "ctx": ctx.to_js() if hasattr(ctx, "to_js") else {},
-        "autosave": url_for("portal.autosave", public_id=application.public_id,
-                            page_id=page_def["id"]),
+        "autosave": url_for(
+            "portal.autosave", public_id=application.public_id, page_id=page_def["id"]
+        ),
         "key": f"rakit:{application.public_id}:{page_def['id']}",
         "messages": {
             "required": _("required"),
             "optional": _("optional"),
             "saved": _("Saved"),
-            "offline": _("No connection: your answers are kept on this device and will be "
-                         "saved when the connection returns."),
+            "offline": _(
+                "No connection: your answers are kept on this device and will be "
+                "saved when the connection returns."
+            ),
             "restored": _("We restored answers you typed while offline."),
         },
     }

@@ -36,8 +36,13 @@ def fee_lines(evaluation: Evaluation, definition: dict[str, Any]) -> tuple[list[
     lines = []
     for item in _items(fees):
         item_id = str(_get(item, "id"))
-        lines.append(FeeLine(item_id, _get(item, "label") or labels.get(item_id, {}),
-                             Decimal(str(_get(item, "amount")))))
+        lines.append(
+            FeeLine(
+                item_id,
+                _get(item, "label") or labels.get(item_id, {}),
+                Decimal(str(_get(item, "amount"))),
+            )
+        )
     total = _get(fees, "total")
     return lines, Decimal(str(total)) if total is not None else None
 
@@ -67,7 +72,9 @@ def neighbours(step_ids: list[str], current: str) -> tuple[str | None, str | Non
     if current not in step_ids:
         return None, step_ids[0] if step_ids else None
     i = step_ids.index(current)
-    return (step_ids[i - 1] if i > 0 else None), (step_ids[i + 1] if i + 1 < len(step_ids) else None)
+    return (step_ids[i - 1] if i > 0 else None), (
+        step_ids[i + 1] if i + 1 < len(step_ids) else None
+    )
 
 
 def answer(value: Any, fdef: dict[str, Any], lang: str) -> str:

@@ -129,7 +129,7 @@ def readiness(session: Session, application: Application) -> Readiness:
     for fid in sorted(ev.required_fields):
         if application.data.get(fid) in (None, "", [], {}, False):
             problems.append(("missing_field", fid))
-    for page_id in (application.data.get(DRAFT_KEY) or {}):
+    for page_id in application.data.get(DRAFT_KEY) or {}:
         if page_id in ev.visible_pages:
             problems.append(("unsaved_page", page_id))
     uploaded = current_documents(application)

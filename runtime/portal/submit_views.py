@@ -8,12 +8,11 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from runtime.documents import current_documents
-from runtime.extensions import db
 from runtime.forms.pages import all_fields
 from runtime.models import Application
 from runtime.pdf import qr_svg, render_pdf
 from runtime.portal import bp, services
-from runtime.portal.access import editable, lang, own_application, step_url
+from runtime.portal.access import editable, lang, own_application, session, step_url
 from runtime.portal.present import REVIEW_STEP, fee_lines, neighbours, steps
 
 
@@ -25,7 +24,7 @@ def review(public_id: str) -> str:
 
 
 def _render_review(application: Application, status: int = 200) -> str:
-    check = services.readiness(db.session, application)
+    check = services.readiness(session(), application)
     definition = application.version.definition
     step_list = steps(check.evaluation, definition)
     before, _after = neighbours([s for s, _ in step_list], REVIEW_STEP)
@@ -52,12 +51,12 @@ def _render_review(application: Application, status: int = 200) -> str:
 def submit(public_id: str) -> str | Response:
     application = editable(own_application(public_id))
     try:
-        number = services.submit(db.session, application, actor=current_user.user)
+        number = services.submit(session(), application, actor=current_user.user)
     except services.NotReady:
-        db.session.rollback()
+        session().rollback()
         flash(_("The application cannot be submitted yet: see what is missing below."), "error")
         return Response(_render_review(application), status=422)
-    db.session.commit()
+    session().commit()
     flash(_("Your application is submitted. Registration number: %(n)s", n=number), "success")
     return redirect(url_for("portal.receipt", public_id=public_id))
 
@@ -78,12 +77,17 @@ def _submitted(public_id: str) -> Application:
 @login_required
 def receipt(public_id: str) -> str:
     application = _submitted(public_id)
-    evaluation = services.evaluate_application(db.session, application)
+    evaluation = services.evaluate_application(session(), application)
     lines, total = fee_lines(evaluation, application.version.definition)
     return render_template(
-        "portal/receipt.html", application=application, d=application.version.definition,
-        uploaded=current_documents(application), fee_lines=lines, fee_total=total,
-        tracking_url=_tracking_url(application), qr=qr_svg(_tracking_url(application)),
+        "portal/receipt.html",
+        application=application,
+        d=application.version.definition,
+        uploaded=current_documents(application),
+        fee_lines=lines,
+        fee_total=total,
+        tracking_url=_tracking_url(application),
+        qr=qr_svg(_tracking_url(application)),
     )
 
 
@@ -93,15 +97,23 @@ def receipt_pdf(public_id: str) -> Response:
     from runtime.models import Office
 
     application = _submitted(public_id)
-    office = db.session.query(Office).order_by(Office.id).first()
+    office = session().query(Office).order_by(Office.id).first()
     html = render_template(
-        "pdf/receipt.html", application=application, d=application.version.definition,
-        uploaded=current_documents(application), office=office, lang=lang(),
-        tracking_url=_tracking_url(application), qr=qr_svg(_tracking_url(application)),
+        "pdf/receipt.html",
+        application=application,
+        d=application.version.definition,
+        uploaded=current_documents(application),
+        office=office,
+        lang=lang(),
+        tracking_url=_tracking_url(application),
+        qr=qr_svg(_tracking_url(application)),
     )
     name = (application.registration_number or "tanda-terima").replace("/", "-")
-    return Response(render_pdf(html), mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="tanda-terima-{name}.pdf"'})
+    return Response(
+        render_pdf(html),
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="tanda-terima-{name}.pdf"'},
+    )
 
 
 @bp.post("/<public_id>/lanjutan")
@@ -115,14 +127,19 @@ def follow_up(public_id: str) -> Response:
     definition = previous.version.definition
     if kind not in definition["service_standard"]["application_kinds"] or kind == "new":
         abort(400)
-    version = catalogue.current_version(db.session, previous.version.permit_type.code)
+    version = catalogue.current_version(session(), previous.version.permit_type.code)
     if version is None:
         abort(404)
     officer = current_user.user if previous.applicant_id != current_user.user.id else None
     application = services.start(
-        db.session, version, previous.applicant, kind=kind, previous=previous, filed_by=officer,
+        session(),
+        version,
+        previous.applicant,
+        kind=kind,
+        previous=previous,
+        filed_by=officer,
         channel="counter" if officer else "online",
     )
-    db.session.commit()
+    session().commit()
     flash(_("We filled the form with your earlier application: check and update it."), "info")
     return redirect(step_url(application, application.current_page))

@@ -31,7 +31,9 @@ def track(number: str) -> tuple[str, int] | str:
     if application is None:
         return render_template("portal/track_search.html", not_found=number), 404
     return render_template(
-        "portal/track.html", application=application, d=application.version.definition,
+        "portal/track.html",
+        application=application,
+        d=application.version.definition,
         stages=stages(application),
     )
 
@@ -40,15 +42,23 @@ def stages(application: Application) -> list[dict[str, Any]]:
     """Submitted, then one line per task (step name, status, finish time)."""
     names = _step_names(application.version.definition)
     found: list[dict[str, Any]] = [
-        {"name": {"id": "Permohonan diajukan", "en": "Application submitted"},
-         "status": "done", "finished_at": application.submitted_at}
+        {
+            "name": {"id": "Permohonan diajukan", "en": "Application submitted"},
+            "status": "done",
+            "finished_at": application.submitted_at,
+        }
     ]
     for task in application.tasks:
         if task.parent_task_id is not None:
             continue
-        found.append({"name": names.get(task.step_id, {"id": task.step_id, "en": task.step_id}),
-                      "status": task.status, "finished_at": task.completed_at,
-                      "outcome": task.outcome})
+        found.append(
+            {
+                "name": names.get(task.step_id, {"id": task.step_id, "en": task.step_id}),
+                "status": task.status,
+                "finished_at": task.completed_at,
+                "outcome": task.outcome,
+            }
+        )
     return found
 
 

@@ -15,8 +15,9 @@ def formula_words(rule: Any, definition: dict[str, Any], lang: str | None = None
     return _words(rule, fields, tables, lang, top=True)
 
 
-def _words(node: Any, fields: dict[str, Any], tables: dict[str, Any], lang: str | None,
-           top: bool = False) -> str:
+def _words(
+    node: Any, fields: dict[str, Any], tables: dict[str, Any], lang: str | None, top: bool = False
+) -> str:
     if not isinstance(node, dict) or len(node) != 1:
         return str(node) if not isinstance(node, list | dict) else "…"
     op, args = next(iter(node.items()))

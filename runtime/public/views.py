@@ -19,7 +19,9 @@ def index() -> str:
     query = request.args.get("q", "").strip()[:100]
     entries = catalogue.search(catalogue.current_versions(db.session), query, lang)
     return render_template(
-        "public/catalogue.html", groups=catalogue.by_category(entries, lang), query=query,
+        "public/catalogue.html",
+        groups=catalogue.by_category(entries, lang),
+        query=query,
         count=len(entries),
     )
 

@@ -78,12 +78,6 @@ def act(
     expect(page.locator(".flash.success")).to_be_visible()
 
 
-def status(page: Page, base: str, role: str, registration: str) -> str:
-    login(page, base, role)
-    page.goto(base + "/kantor/")
-    return ""
-
-
 def registration_of(app: Any, application_id: int) -> str:
     from runtime.extensions import db
     from runtime.models import Application

@@ -48,8 +48,13 @@ def fill_applicant(page: Page) -> None:
     page.fill("#tanggal_lahir", "1990-01-15")
     page.fill("#email", "siti@example.id")
     page.fill("#telepon", "081234567890")
-    for part, value in (("province", "64"), ("regency", "64.71"), ("district", "64.71.01"),
-                        ("village", "64.71.01.1001"), ("street", "Jl. Sudirman 1")):
+    for part, value in (
+        ("province", "64"),
+        ("regency", "64.71"),
+        ("district", "64.71.01"),
+        ("village", "64.71.01.1001"),
+        ("street", "Jl. Sudirman 1"),
+    ):
         page.fill(f"#alamat_pemohon-{part}", value)
 
 
@@ -61,8 +66,13 @@ def fill_business(page: Page, area: str) -> None:
     page.select_option("#kelas_lokasi", "lokal")
     page.select_option("#tingkat_gangguan", "sedang")
     page.check("#jenis_gangguan-0")
-    for part, value in (("province", "64"), ("regency", "64.71"), ("district", "64.71.01"),
-                        ("village", "64.71.01.1001"), ("street", "Jl. Mulawarman 9")):
+    for part, value in (
+        ("province", "64"),
+        ("regency", "64.71"),
+        ("district", "64.71.01"),
+        ("village", "64.71.01.1001"),
+        ("street", "Jl. Mulawarman 9"),
+    ):
         page.fill(f"#alamat_usaha-{part}", value)
     page.fill("#lokasi_usaha-lat", "-1.2654")
     page.fill("#lokasi_usaha-lng", "116.8312")

@@ -56,7 +56,9 @@ def test_dropped_saves_are_restored_from_the_device_after_a_reload(
     expect(page.locator("#nama_pemohon")).to_have_value("Siti Rahayu")
 
 
-def test_disguised_upload_is_refused(page: Page, live_server: str, app: Any, catalogue: Any) -> None:
+def test_disguised_upload_is_refused(
+    page: Page, live_server: str, app: Any, catalogue: Any
+) -> None:
     register(page, app, live_server)
     find_and_start(page, live_server)
     page.goto(page.url.replace("/halaman/pemohon", "/dokumen"))

@@ -64,11 +64,19 @@ def test_another_applicant_gets_404(two_applicants: Any, path: str) -> None:
 def test_another_applicant_cannot_post_to_it(two_applicants: Any) -> None:
     _siti, budi, public_id, _doc = two_applicants
     own = start(budi)
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
-                      budi.get(f"/permohonan/{own}/dokumen").get_data(as_text=True)).group(1)
-    assert budi.post(f"/permohonan/{public_id}/ajukan", data={"csrf_token": token}).status_code == 404
-    assert budi.post(f"/permohonan/{public_id}/halaman/pemohon/simpan",
-                     data={"csrf_token": token}).status_code == 404
+    token = re.search(
+        r'name="csrf_token"[^>]*value="([^"]+)"',
+        budi.get(f"/permohonan/{own}/dokumen").get_data(as_text=True),
+    ).group(1)
+    assert (
+        budi.post(f"/permohonan/{public_id}/ajukan", data={"csrf_token": token}).status_code == 404
+    )
+    assert (
+        budi.post(
+            f"/permohonan/{public_id}/halaman/pemohon/simpan", data={"csrf_token": token}
+        ).status_code
+        == 404
+    )
 
 
 def test_anonymous_is_sent_to_login(app: Any, two_applicants: Any) -> None:
@@ -78,8 +86,9 @@ def test_anonymous_is_sent_to_login(app: Any, two_applicants: Any) -> None:
     assert response.status_code == 302 and "/login" in response.headers["Location"]
 
 
-def test_disguised_upload_is_refused_with_a_clear_message(app: Any, client: Any,
-                                                          catalogue: Any) -> None:
+def test_disguised_upload_is_refused_with_a_clear_message(
+    app: Any, client: Any, catalogue: Any
+) -> None:
     register(client, app)
     public_id = start(client)
     response = upload(client, public_id, "ktp", "ktp.pdf", EXE)

@@ -15,8 +15,9 @@ def test_type_is_read_from_the_content() -> None:
     assert sniff(PNG, ["jpg", "png"]) == "image/png"
 
 
-@pytest.mark.parametrize(("content", "accept"), [(EXE, ["pdf"]), (PDF, ["jpg", "png"]),
-                                                 (b"just text", ["pdf"])])
+@pytest.mark.parametrize(
+    ("content", "accept"), [(EXE, ["pdf"]), (PDF, ["jpg", "png"]), (b"just text", ["pdf"])]
+)
 def test_other_types_are_refused(content: bytes, accept: list[str]) -> None:
     with pytest.raises(UploadRefused) as refused:
         sniff(content, accept)
