@@ -99,10 +99,9 @@ def op_length(value: Any) -> int | None:
 
 def op_matches(value: Any, pattern: Any) -> bool:
     """Whether the string ``value`` fully matches the safe ``pattern``; false for non-strings."""
-    problem = pattern_problem(pattern)
-    if problem is not None:
-        raise RuleEvaluationError(f"matches: {problem}")
-    compiled = compile_pattern(pattern)
+    if not isinstance(pattern, str):
+        raise RuleEvaluationError(f"matches: {pattern_problem(pattern)}")
+    compiled = compile_pattern(pattern)  # checked and compiled once per pattern
     return isinstance(value, str) and compiled.fullmatch(value) is not None
 
 
