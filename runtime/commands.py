@@ -1,4 +1,4 @@
-"""`flask --app runtime …` commands: migrate, seed-demo, logins."""
+"""`flask --app runtime …` commands: migrate, seed-demo, logins, load-regions, sla-check."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from admin.regions import load_regions_command
-from runtime.extensions import db
+from runtime.backoffice.commands import sla_check_command
+from runtime.extensions import current_session, db
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "form_schemas" / "permits"
 
@@ -19,6 +20,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(logins_command)
     app.cli.add_command(load_regions_command)
+    app.cli.add_command(sla_check_command)
 
 
 @click.command("migrate")
@@ -38,7 +40,7 @@ def seed_demo_command(catalogue: Path) -> None:
     """Load holidays, reference lists, the demo office and users, and the sample catalogue."""
     from runtime.seed.loader import seed_everything
 
-    report = seed_everything(db.session, catalogue)
+    report = seed_everything(current_session(), catalogue)
     db.session.commit()
     for line in report:
         click.echo(line)

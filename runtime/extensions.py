@@ -6,6 +6,7 @@ from flask_babel import Babel
 from flask_login import LoginManager
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
+from sqlalchemy.orm import Session
 
 from runtime.models import Base
 
@@ -15,3 +16,12 @@ db = SQLAlchemy(metadata=Base.metadata)
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
+
+
+def current_session() -> Session:
+    """The Session of the current app context, for passing to domain code.
+
+    `db.session` is a `scoped_session` proxy; domain functions take a plain `Session`. Calling the
+    proxy returns the very Session it delegates to (same transaction), so views and commands pass
+    `current_session()` and keep using `db.session` for their own commit/rollback."""
+    return db.session()

@@ -181,3 +181,4 @@ def _message(exc: Exception) -> str:
 
 
 from runtime.backoffice import files_views  # noqa: E402,F401  (routes on the same blueprint)
+from runtime.backoffice import report_views  # noqa: E402,F401  (routes on the same blueprint)

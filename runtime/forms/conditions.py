@@ -39,7 +39,7 @@ def _describe(rule: Any, fields: dict[str, dict[str, Any]], lang: str) -> str | 
         parts = [_describe(a, fields, lang) for a in args]
         if any(p is None for p in parts):
             return None
-        joiner = _(" and ") if op == "and" else _(" or ")
+        joiner = " " + (_("and") if op == "and" else _("or")) + " "
         return joiner.join(p for p in parts if p)
     if op in ("==", "===", "!=", "!==", "in") and isinstance(args, list) and len(args) == 2:
         return _compare(op, args, fields, lang)

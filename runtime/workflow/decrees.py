@@ -79,6 +79,8 @@ def sign(run: Run, task: Task, kind: str) -> IssuedDocument:
         document.valid_until = _add_years(today, int(years))
     document.signed_at = run.now
     document.signed_by_id = run.actor.id if run.actor else None
+    # Known before signing, so the printed page names the key that will sign it.
+    document.key_id = signing.key_id(signing.office_key(run.settings.key_folder).public_key())
     content = _render(run, kind, document, final=True)
     documents.store(run, kind, content, document=document)
     signature = signing.sign(content, run.settings.key_folder)

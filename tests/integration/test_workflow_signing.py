@@ -10,6 +10,7 @@ from typing import Any
 
 import zxingcpp
 from PIL import Image
+from pypdf import PdfReader
 
 from runtime.extensions import db
 from runtime.models import IssuedDocument
@@ -32,11 +33,13 @@ def _signed_permit(app: Any, catalogue: Any) -> tuple[str, bytes]:
         return permit.public_id, (folder / permit.stored_name).read_bytes()
 
 
-def _qr_text(pdf: bytes, tmp_path: Path) -> str:
+def _qr_text(pdf: bytes, tmp_path: Path, *, first_page_only: bool = False) -> str:
     source = tmp_path / "permit.pdf"
     source.write_bytes(pdf)
+    only_first = ["-f", "1", "-l", "1"] if first_page_only else []
     subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", str(source), str(tmp_path / "page")], check=True
+        ["pdftoppm", "-r", "150", *only_first, "-png", str(source), str(tmp_path / "page")],
+        check=True,
     )
     found = [
         code.text
@@ -45,6 +48,18 @@ def _qr_text(pdf: bytes, tmp_path: Path) -> str:
     ]
     assert len(found) == 1, found
     return found[0]
+
+
+def test_the_signed_permit_is_one_a4_page_with_the_qr_on_it(
+    app: Any, catalogue: Any, tmp_path: Path
+) -> None:
+    public_id, pdf = _signed_permit(app, catalogue)
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) == 1
+    width_mm, height_mm = (float(v) * 25.4 / 72 for v in pages[0].mediabox[2:])
+    assert (round(width_mm), round(height_mm)) == (210, 297)
+    url = _qr_text(pdf, tmp_path, first_page_only=True)
+    assert url.endswith(f"/verifikasi/{public_id}")
 
 
 def _status(client: Any, path: str) -> str:
