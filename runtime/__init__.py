@@ -57,7 +57,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(public_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(rules_static_bp)
-    from runtime import backoffice, verification
+    from runtime import backoffice, training, verification
 
     app.register_blueprint(backoffice.bp)
     app.register_blueprint(verification.bp)
@@ -67,6 +67,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(portal_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(tracking_bp)
+    training.init_app(app)  # only in training mode (RAKIT_TRAINING_MODE)
 
 
 def _register_error_pages(app: Flask) -> None:

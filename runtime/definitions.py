@@ -134,10 +134,12 @@ def _to_domain(code: str, row: DefinitionVersion) -> domain.PublishedVersion:
 
 def _describe(permit_type: PermitType, definition: dict[str, Any]) -> None:
     """Copy the list columns (names, category) from the definition onto the permit type."""
-    name = definition.get("name") if isinstance(definition.get("name"), dict) else {}
+    raw_name = definition.get("name")
+    name: dict[str, Any] = raw_name if isinstance(raw_name, dict) else {}
     permit_type.name_id = str(name.get("id") or permit_type.code)
     permit_type.name_en = str(name.get("en") or permit_type.name_id)
-    category = definition.get("category") if isinstance(definition.get("category"), dict) else {}
+    raw_category = definition.get("category")
+    category: dict[str, Any] = raw_category if isinstance(raw_category, dict) else {}
     permit_type.category_code = str(category.get("code") or "")
 
 

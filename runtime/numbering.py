@@ -23,7 +23,7 @@ def next_value(session: Session, name: str) -> int:
         stmt = sqlite_insert(NumberSequence).values(name=name, value=0).on_conflict_do_nothing()
     else:  # pragma: no cover - other backends are not supported
         stmt = insert(NumberSequence).values(name=name, value=0)
-    session.execute(stmt)  # type: ignore[call-overload]
+    session.execute(stmt)
     value = session.execute(
         update(NumberSequence)
         .where(NumberSequence.name == name)

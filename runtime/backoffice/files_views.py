@@ -14,7 +14,7 @@ from werkzeug.wrappers import Response
 from runtime.auth import role_required
 from runtime.backoffice import services
 from runtime.backoffice.views import STAFF, bp, load_application, settings
-from runtime.extensions import db
+from runtime.extensions import current_session, db
 from runtime.models import Application, IssuedDocument, UploadedDocument, utcnow
 from runtime.workflow import FormInvalid
 
@@ -48,7 +48,7 @@ def verdict(public_id: str, doc_id: str) -> Response:
     document = _uploaded(public_id, doc_id)
     try:
         services.record_verdict(
-            db.session,
+            current_session(),
             document,
             actor=current_user.user,
             verdict=request.form.get("verdict", ""),
@@ -83,7 +83,7 @@ def revoke(doc_id: str) -> Response:
     document = _issued(doc_id)
     try:
         services.revoke_document(
-            db.session,
+            current_session(),
             document,
             actor=current_user.user,
             reason=request.form.get("reason", ""),

@@ -1,7 +1,9 @@
 """Officer forms generated from a step's `form` fields: request → application-data shape.
 
 Rendering is the `backoffice/_fields.html` macros; validation is the engine's
-(`runtime.workflow.officer_data.validate_form`), so web and non-web callers share it."""
+(`runtime.workflow.officer_data.validate_form`), so web and non-web callers share it. The engine
+decides `visible_if` / `required_if` on the posted data; the page shows them in words (as the
+portal does), since a condition on the form's own answers cannot be decided before it is sent."""
 
 from __future__ import annotations
 
@@ -9,7 +11,20 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
+from runtime.workflow.steps import all_steps
+
 Field = dict[str, Any]
+
+
+def condition_words(rule: Any, definition: dict[str, Any]) -> str:
+    """A field condition in words, naming fields by their labels (application and officer forms)."""
+    from runtime.forms.conditions import describe
+    from runtime.i18n import select_locale
+
+    fields = {f["id"]: f for page in definition["form"]["pages"] for f in page["fields"]}
+    for step in all_steps(definition).values():
+        fields.update({f["id"]: f for f in step.get("form", [])})
+    return describe(rule, fields, select_locale())
 
 
 def group_rows(field: Field) -> int:

@@ -2,43 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import render_template, request
+from flask_babel import gettext as _
 
 from runtime.auth import role_required
 from runtime.backoffice import charts, reports
-from runtime.backoffice.views import bp
+from runtime.backoffice.views import REPORT_READERS, bp
 from runtime.extensions import current_session
 from runtime.i18n import select_locale
 from runtime.models import utcnow
 from runtime.workflow import calendar
 
-READERS = ("kasi", "kabid", "kepala_dinas", "admin")
 TIMELINESS = ("on_time", "late")
 
 
-def period_from(args: dict[str, str], today: dt.date) -> reports.Period:
-    """`dari`/`sampai` (YYYY-MM-DD) from the query string; default: this year up to today.
-    Unreadable dates fall back to the default; a reversed range is swapped."""
-    start, end = _date(args.get("dari"), today.replace(month=1, day=1)), _date(
-        args.get("sampai"), today
-    )
-    return reports.Period(min(start, end), max(start, end))
-
-
-def _date(value: str | None, default: dt.date) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value) if value else default
-    except ValueError:
-        return default
-
-
 @bp.get("/laporan")
-@role_required(*READERS)
+@role_required(*REPORT_READERS)
 def report() -> str:
     session = current_session()
-    period = period_from(request.args.to_dict(), calendar.local_date(utcnow()))
+    period = reports.period_from(request.args.to_dict(), calendar.local_date(utcnow()))
     officers = reports.by_officer(session, period)
     steps = reports.by_step(session, period)
     recap = reports.monthly_recap(session, period, select_locale())
@@ -52,6 +34,8 @@ def report() -> str:
         recap=recap,
         months=months,
         measures=reports.MEASURES,
+        # Given from Python: Jinja's gettext would read the "%" as a placeholder.
+        share_heading=_("On time (%)"),
         officer_chart=charts.stacked_rows(
             [(r.label, (r.on_time, r.late)) for r in officers], TIMELINESS
         ),

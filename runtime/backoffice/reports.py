@@ -43,6 +43,23 @@ class Period:
         return found
 
 
+def period_from(args: dict[str, str], today: dt.date) -> Period:
+    """`dari`/`sampai` (YYYY-MM-DD) from the query string; default: this year up to today.
+    Unreadable dates fall back to the default; a reversed range is swapped."""
+    start, end = (
+        _date(args.get("dari"), today.replace(month=1, day=1)),
+        _date(args.get("sampai"), today),
+    )
+    return Period(min(start, end), max(start, end))
+
+
+def _date(value: str | None, default: dt.date) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value) if value else default
+    except ValueError:
+        return default
+
+
 @dataclass(frozen=True)
 class Timeliness:
     label: str

@@ -23,7 +23,7 @@ from werkzeug.wrappers import Response
 
 from runtime.auth import STAFF_ROLES, role_required
 from runtime.backoffice import officer_forms, present, queries
-from runtime.extensions import db
+from runtime.extensions import current_session, db
 from runtime.models import Application, AuditEvent, IssuedDocument, Task, utcnow
 from runtime.workflow import (
     ActionNotAllowed,
@@ -40,6 +40,8 @@ from runtime.workflow.settings import configure
 
 bp = Blueprint("backoffice", __name__, url_prefix="/kantor")
 STAFF = tuple(sorted(STAFF_ROLES))
+#: Who may read the management reports (/kantor/laporan).
+REPORT_READERS = ("kasi", "kabid", "kepala_dinas", "admin")
 
 
 @bp.record_once
@@ -52,6 +54,7 @@ def _setup(state: Any) -> None:
             "step_label": present.step_name,
             "wib": calendar.WIB,
             "group_rows": officer_forms.group_rows,
+            "condition_words": officer_forms.condition_words,
         }
     )
 
@@ -62,7 +65,7 @@ def _nav() -> dict[str, Any] | None:
     roles = queries.staff_roles(current_user.user.role_codes)
     if not roles:
         return None
-    counts = queries.counts(db.session, roles)
+    counts = queries.counts(current_session(), roles)
     return {"counts": counts, "total": sum(counts.values())}
 
 
@@ -78,7 +81,8 @@ def inbox() -> str:
     chosen = [role] if role in roles else roles
     permit = request.args.get("jenis", "")
     status = request.args.get("status", "")
-    rows = queries.inbox(db.session, chosen, utcnow(), permit=permit, status=status)
+    session = current_session()
+    rows = queries.inbox(session, chosen, utcnow(), permit=permit, status=status)
     return render_template(
         "backoffice/inbox.html",
         rows=rows,
@@ -86,9 +90,10 @@ def inbox() -> str:
         role=role,
         permit=permit,
         status=status,
-        counts=queries.counts(db.session, roles),
-        permit_types=queries.permit_types(db.session),
+        counts=queries.counts(session, roles),
+        permit_types=queries.permit_types(session),
         now=utcnow(),
+        can_report=current_user.user.has_role(*REPORT_READERS),
     )
 
 
@@ -115,7 +120,7 @@ def application(public_id: str) -> str:
         "backoffice/application.html",
         a=app_row,
         d=app_row.version.definition,
-        view=present.ApplicationView(db.session, app_row, current_user.user, settings()),
+        view=present.ApplicationView(current_session(), app_row, current_user.user, settings()),
         history=history,
         issued=issued,
         errors=_errors_from_flash(),
@@ -145,7 +150,7 @@ def take_action(task_id: int) -> Response:
         return redirect(target)
     try:
         act(
-            db.session,
+            current_session(),
             app_row,
             task,
             request.form.get("action", ""),
@@ -180,5 +185,5 @@ def _message(exc: Exception) -> str:
     return str(exc)
 
 
-from runtime.backoffice import files_views  # noqa: E402,F401  (routes on the same blueprint)
-from runtime.backoffice import report_views  # noqa: E402,F401  (routes on the same blueprint)
+# Routes on the same blueprint, kept in their own modules.
+from runtime.backoffice import files_views, report_views  # noqa: E402,F401

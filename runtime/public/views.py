@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request
 
 from runtime import catalogue
-from runtime.extensions import db
+from runtime.extensions import current_session
 from runtime.i18n import select_locale
 from runtime.public.formula_words import formula_words
 
@@ -17,7 +17,7 @@ bp.add_app_template_global(formula_words, "formula_words")
 def index() -> str:
     lang = select_locale()
     query = request.args.get("q", "").strip()[:100]
-    entries = catalogue.search(catalogue.current_versions(db.session), query, lang)
+    entries = catalogue.search(catalogue.current_versions(current_session()), query, lang)
     return render_template(
         "public/catalogue.html",
         groups=catalogue.by_category(entries, lang),
@@ -28,7 +28,7 @@ def index() -> str:
 
 @bp.get("/izin/<code>")
 def permit(code: str) -> str:
-    version = catalogue.current_version(db.session, code)
+    version = catalogue.current_version(current_session(), code)
     if version is None:
         abort(404)
     return render_template("public/permit.html", version=version, d=version.definition)

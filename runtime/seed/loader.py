@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from runtime.definitions import load_catalogue
 from runtime.seed.demo import seed_office, seed_reference_lists, seed_users
 from runtime.seed.holidays import seed_holidays
+from runtime.seed.scenarios import seed_scenarios
 
 
 def seed_everything(session: Session, catalogue: Path | None = None) -> list[str]:
@@ -18,9 +19,11 @@ def seed_everything(session: Session, catalogue: Path | None = None) -> list[str
     office = seed_office(session)
     users = seed_users(session, office)
     published = load_catalogue(session, catalogue)
+    scenarios = seed_scenarios(session)  # training: one demo application per flow
     return [
         f"Holidays added: {holidays}",
         f"Demo users: {len(users)} (one per role)",
+        f"Training scenarios created: {len(scenarios)}",
         "Published permit types: "
         + ", ".join(f"{code} v{v.number}" for code, v in sorted(published.items())),
     ]

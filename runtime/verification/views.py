@@ -10,7 +10,7 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from runtime.auth import STAFF_ROLES, current_roles
-from runtime.extensions import db
+from runtime.extensions import current_session, db
 from runtime.models import Application, IssuedDocument, utcnow
 from runtime.verification import service
 from runtime.workflow import calendar
@@ -44,7 +44,7 @@ def page(public_id: str) -> str:
         "verification/page.html",
         document=document,
         application=application,
-        verdict=service.verdict(db.session, document, settings, today),
+        verdict=service.verdict(current_session(), document, settings, today),
         uploaded_matches=uploaded_matches,
     )
 

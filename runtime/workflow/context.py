@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from runtime.models import Application, Task, User
 from runtime.workflow import calendar
+from runtime.workflow.officer_data import FormRules
 from runtime.workflow.settings import WorkflowSettings
 
 
@@ -57,6 +58,14 @@ class Run:
 
         ctx = eval_context(self.session, self.definition)
         return rules.evaluate(rule, self.rule_data(), ctx)
+
+    def form_rules(self) -> FormRules:
+        """Officer-form conditions: the application's rule data, the form's fields over it."""
+        import rules
+        from runtime.rules_context import eval_context
+
+        ctx = eval_context(self.session, self.definition)
+        return FormRules(self.rule_data(), lambda rule, scope: rules.evaluate(rule, scope, ctx))
 
 
 def step_data(application: Application) -> dict[str, dict[str, Any]]:

@@ -22,7 +22,7 @@ class StepHandler:
         self, run: Run, task: Task, step: Step, action: str, form_data: dict[str, Any]
     ) -> dict[str, Any]:
         if step.get("form") and action == "approve":
-            return {"form": validate_form(step["form"], form_data, run.now)}
+            return {"form": validate_form(step["form"], form_data, run.now, run.form_rules())}
         return {}
 
     def after(self, run: Run, task: Task, step: Step, action: str) -> None:

@@ -19,6 +19,7 @@ def login(page: Page, base: str, role: str) -> None:
     page.fill("#password", DEMO_PASSWORD)
     page.click("button.primary")
     expect(page.locator("#nav-kantor")).to_be_visible()
+    page.get_by_role("button", name="English").click()
 
 
 def open_from_inbox(page: Page, base: str, registration: str) -> None:

@@ -46,6 +46,8 @@ def _login(page: Page, base: str, email: str) -> None:
     page.fill("input[name=password]", DEMO_PASSWORD)
     page.click("form button.primary")
     page.wait_for_load_state()
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
 
 
 def _editor_text(page: Page) -> str:
@@ -117,7 +119,7 @@ def test_admin_clones_edits_tests_and_publishes_siup(app, live_server, catalogue
     page.fill("#name_en", "City trading licence")
     page.click("form button[type=submit]")
     expect(page.locator("#cm .cm-editor")).to_be_visible()
-    first_label = json.loads(_editor_text(page))["form"]["pages"][0]["fields"][0]["label"]["id"]
+    first_label = json.loads(_editor_text(page))["form"]["pages"][0]["fields"][0]["label"]["en"]
     expect(page.frame_locator("#preview-frame").locator("body")).to_contain_text(first_label)
     _publish(page, "salinan SIUP")
     expect(page.locator("#history tr[data-version='1']")).to_be_visible()

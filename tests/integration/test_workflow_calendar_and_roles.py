@@ -16,6 +16,7 @@ from runtime.seed.demo import DEMO_PASSWORD, DEMO_USERS
 from runtime.seed.holidays import holiday_set
 from runtime.workflow import ActionNotAllowed, act, calendar
 from runtime.workflow.steps import all_steps
+from tests.language import english
 from tests.unit.workflow.setup_app import approve_one, open_task, submitted, user
 
 FRIDAY = dt.datetime(2026, 8, 14, 2, 0, tzinfo=dt.UTC)  # 09:00 WIB, before the 17 August holiday
@@ -48,6 +49,7 @@ def login(client: Any, role: str) -> None:
         "/login",
         data={"email": email, "password": DEMO_PASSWORD, "csrf_token": token[1] if token else ""},
     )
+    english(client)
 
 
 def _csrf(client: Any, url: str) -> str:

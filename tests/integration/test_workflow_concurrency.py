@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from runtime.extensions import db
 from runtime.models import Application, Task
 from runtime.workflow import ConcurrentUpdate, TaskClosed, act
+from tests.language import english
 from tests.unit.workflow.setup_app import submitted, user
 
 
@@ -69,6 +70,7 @@ def test_a_stale_page_gets_a_clear_message(app: Any, client: Any, catalogue: Any
         )
         db.session.commit()
     login(client, "front_office")
+    english(client)
     page = client.post(
         f"/kantor/tugas/{task_id}",
         data={"action": "approve", "lock_version": version},

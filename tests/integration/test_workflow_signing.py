@@ -16,6 +16,7 @@ from runtime.extensions import db
 from runtime.models import IssuedDocument
 from runtime.workflow.settings import WorkflowSettings
 from tests.integration.test_workflow_calendar_and_roles import login
+from tests.language import english
 from tests.unit.workflow.setup_app import advance, submitted
 
 
@@ -77,6 +78,7 @@ def test_qr_opens_the_verification_page_which_says_valid(
     assert url == f"{app.config['PUBLIC_URL']}/verifikasi/{public_id}"
     path = url.removeprefix(app.config["PUBLIC_URL"])
     assert _status(client, path) == "valid"
+    english(client)
     assert 'id="stored-intact">yes' in client.get(path).get_data(as_text=True)
 
 
