@@ -1,4 +1,5 @@
-"""`flask --app runtime …` commands: migrate, seed-demo, logins, load-regions, sla-check."""
+"""`flask --app runtime …` commands: migrate, seed-demo, logins, load-regions, sla-check,
+worker-tick."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(logins_command)
     app.cli.add_command(load_regions_command)
     app.cli.add_command(sla_check_command)
+    app.cli.add_command(worker_tick_command)
 
 
 @click.command("migrate")
@@ -59,3 +61,12 @@ def logins_command() -> None:
         role = ROLES[demo.role]
         click.echo(f"  {role.name_id:<22} {role.name_en:<18} {demo.email}")
     click.echo(f"Admin: {url}/admin/   Back office: {url}/kantor/\n")
+
+
+@click.command("worker-tick")
+@with_appcontext
+def worker_tick_command() -> None:
+    """Run the worker's periodic jobs once: escalation, progress notices, outbox delivery."""
+    from runtime.periodic import tick
+
+    click.echo(tick(current_session(), current_app.config))

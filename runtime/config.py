@@ -28,11 +28,15 @@ DEFAULTS: dict[str, Any] = {
     "PUBLIC_URL": "http://127.0.0.1:5000",
     # Default UI language (id or en).
     "DEFAULT_LOCALE": "id",
-    # Where outgoing e-mail goes: "log" writes it to the log and the outbox table.
+    # How the worker delivers the outbox: "log" (write to the log) or "smtp".
     "MAIL_BACKEND": "log",
+    # SMTP server for MAIL_BACKEND=smtp: smtp://user:password@host:587 (or smtps://…:465).
+    "SMTP_URL": "",
+    # Sender address of outgoing e-mail.
+    "MAIL_FROM": "Rakit DPMPTSP <no-reply@localhost>",
     # Demo/training mode: shows the role switcher and the reset button.
     "TRAINING_MODE": False,
-    # Redis URL for the background worker (huey); empty = run tasks inline.
+    # Redis URL for the background worker's queue (huey); empty = a SQLite queue file.
     "REDIS_URL": "",
 }
 
