@@ -1,5 +1,6 @@
 // Node side of `make bench`: µs per evaluation of json-logic-js on the corpus that
 // bench/rules_bench.py writes (argv[2]); prints a JSON list, one number per rule.
+// argv[3]: runs per rule (best of them is kept, default 7); argv[4]: ms per run (default 10).
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -24,17 +25,20 @@ function operators(rule, out) {
   return out;
 }
 
+const REPEAT = Number(process.argv[3] || 7);
+const TARGET_NS = Number(process.argv[4] || 10) * 1e6;
+
 function measure(fn) {
   let n = 1;
-  for (;;) { // calibrate to ~50 ms
+  for (;;) { // calibrate one run to TARGET_NS (this also warms the JIT up)
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < n; i++) fn();
     const ns = Number(process.hrtime.bigint() - t0);
-    if (ns > 5e7) break;
+    if (ns > TARGET_NS) break;
     n *= 2;
   }
   let best = Infinity;
-  for (let r = 0; r < 5; r++) {
+  for (let r = 0; r < REPEAT; r++) {
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < n; i++) fn();
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / n / 1000);

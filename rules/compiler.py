@@ -2,16 +2,24 @@
 
 Each node becomes a function ``f(data, state)``. Common shapes get a specialised closure (a ``var``
 with a literal path, a comparison against a literal number or string, ``in`` against a literal
-list, two-armed ``and``/``or``/``if``), which is where most of the speed comes from. Results are
-those of :mod:`rules.interpreter` (checked by a property test). No ``eval``/``exec`` is used.
+list, arithmetic with literal operands, a test that is known to give a boolean), which is where
+most of the speed comes from. Literal arguments are bound at compile time instead of being
+wrapped in closures. Results are those of :mod:`rules.interpreter` (checked by a property test).
+No ``eval``/``exec`` is used.
+
+The compiler also records what a rule needs from its :class:`~rules.context.EvalState`: a step
+budget (only loops and ``merge`` spend it), the context (``today``, ``age``, ``tariff`` …), or
+nothing at all, so :mod:`rules.engine` sets up no more per call than the rule needs.
 """
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
+from rules.errors import RuleEvaluationError
 from rules.jsvalues import (
     less_equal,
     less_than,
@@ -23,21 +31,55 @@ from rules.jsvalues import (
 )
 from rules.limits import guard
 from rules.operators import Operator, operator_table
+from rules.patterns import compile_pattern
 from rules.standard_ops import missing, missing_some, op_add, op_in, op_mul, read_var
 from rules.validate import operation
 
 Fn = Callable[[Any, Any], Any]
 _INDEX = re.compile(r"(?:0|[1-9][0-9]*)\Z")
 
+#: Operators whose result is always a Python ``bool`` (so ``truthy`` of it is the value itself).
+_BOOLEAN_OPS = frozenset(
+    {"==", "!=", "===", "!==", "<", "<=", ">", ">=", "!", "!!", "in", "all", "some", "none"}
+    | {"matches", "valid_nik", "valid_npwp"}
+)
 
-def compile_node(node: Any, decimal: bool) -> Fn:
+
+class CompiledNode(NamedTuple):
+    """A compiled rule: its root closure and what its ``state`` argument must provide."""
+
+    fn: Fn
+    needs_budget: bool  # a loop or ``merge``: a fresh EvalState per call
+    needs_context: bool  # an operator reads ``state.ctx``
+
+
+def compile_node(node: Any, decimal: bool) -> CompiledNode:
     """The closure for a validated rule (see :func:`rules.validate.validate`)."""
-    return _Compiler(operator_table(decimal)).node(node)
+    compiler = _Compiler(operator_table(decimal))
+    root = compiler.node(node)
+    return CompiledNode(root, compiler.needs_budget, compiler.needs_context)
+
+
+def is_literal(node: Any) -> bool:
+    """True for a JSON value that evaluates to itself (not an operation, not an array)."""
+    return not isinstance(node, list) and operation(node) is None
+
+
+def simple_key(node: Any) -> str | None:
+    """The key of ``{"var": "key"}`` (a literal, undotted, non-empty path), else None."""
+    found = operation(node)
+    if found is None or found[0] != "var" or len(found[1]) != 1:
+        return None
+    path = found[1][0]
+    return path if type(path) is str and path and "." not in path else None
 
 
 class _Compiler:
     def __init__(self, table: dict[str, Operator]) -> None:
         self.table = table
+        self.needs_budget = False
+        self.needs_context = False
+        self.boolean: set[Fn] = set()  # closures known to return a bool
 
     def node(self, node: Any) -> Fn:
         if isinstance(node, list):
@@ -47,13 +89,21 @@ class _Compiler:
             return _constant(node)
         op, args = found
         builder = _BUILDERS.get(op)
-        if builder is not None:
-            return builder(self, args)
-        return self.call(op, args)
+        fn = builder(self, args) if builder is not None else self.call(op, args)
+        if op in _BOOLEAN_OPS:
+            self.boolean.add(fn)
+        return fn
+
+    def test(self, node: Any) -> Fn:
+        """A closure giving ``truthy(value of node)`` as a bool."""
+        fn = self.node(node)
+        if fn in self.boolean:
+            return fn
+        return lambda d, s: (v := fn(d, s)) is True or (v is not False and truthy(v))
 
     def array(self, items: list[Any]) -> Fn:
         parts = [self.node(item) for item in items]
-        if all(operation(item) is None and not isinstance(item, list) for item in items):
+        if all(is_literal(item) for item in items):
             frozen = list(items)
             return lambda d, s: list(frozen)  # a fresh array each time, as in JavaScript
         return lambda d, s: [p(d, s) for p in parts]
@@ -62,40 +112,162 @@ class _Compiler:
         spec = self.table[op]
         fn = spec.fn
         assert fn is not None
-        parts = [self.node(a) for a in args]
         if op in _COMPARISONS and len(args) == 2:
-            return _comparison(op, parts, args)
+            return _comparison(self, op, args)
         if op == "in":
-            return _membership(parts, args)
+            return _membership(self, args)
         if op == "merge":
-            return _merge(fn, parts)
+            self.needs_budget = True
+            return _merge(fn, [self.node(a) for a in args])
         if fn is op_add or fn is op_mul:
-            return _arithmetic(fn is op_mul, parts)
+            return _arithmetic(self, fn is op_mul, args)
+        if op == "matches" and (pattern := _safe_pattern(args[1])) is not None:
+            return _matches(self.node(args[0]), pattern)
         if spec.needs_state:
-            if not parts:
-                return lambda d, s: fn(s)
-            return lambda d, s: fn(s, *[p(d, s) for p in parts])
-        if len(parts) == 1:
-            (p0,) = parts
-            return lambda d, s: fn(p0(d, s))
-        if len(parts) == 2:
-            p0, p1 = parts
-            return lambda d, s: fn(p0(d, s), p1(d, s))
-        return lambda d, s: fn(*[p(d, s) for p in parts])
+            self.needs_context = True
+            return _stateful_call(fn, [self.node(a) for a in args], args)
+        return _plain_call(fn, [self.node(a) for a in args], args)
 
 
-def _arithmetic(product: bool, parts: list[Fn]) -> Fn:
-    """``+``/``*`` on doubles without building an argument list (same result as op_add/op_mul)."""
-    if product and not parts:
+def _plain_call(fn: Callable[..., Any], parts: list[Fn], args: list[Any]) -> Fn:
+    """``fn(*values)``; a literal argument is passed as is, a ``{"var": key}`` is read inline."""
+    key = simple_key(args[0]) if args else None
+    if len(parts) == 1:
+        (p0,) = parts
+        if key is not None:
+            return lambda d, s: fn(d.get(key) if type(d) is dict else read_var(d, key))
+        return lambda d, s: fn(p0(d, s))
+    if len(parts) == 2:
+        p0, p1 = parts
+        if is_literal(args[1]):
+            c1 = args[1]
+            if key is not None:
+                return lambda d, s: fn(d.get(key) if type(d) is dict else read_var(d, key), c1)
+            return lambda d, s: fn(p0(d, s), c1)
+        return lambda d, s: fn(p0(d, s), p1(d, s))
+    return lambda d, s: fn(*[p(d, s) for p in parts])
+
+
+def _stateful_call(fn: Callable[..., Any], parts: list[Fn], args: list[Any]) -> Fn:
+    """``fn(state, *values)`` for operators that read the context (today, tables, holidays)."""
+    if not parts:
+        return lambda d, s: fn(s)
+    if len(parts) == 1:
+        (p0,) = parts
+        return lambda d, s: fn(s, p0(d, s))
+    if len(parts) == 2 and is_literal(args[0]):
+        c0, p1 = args[0], parts[1]
+        key = simple_key(args[1])
+        if key is not None:
+            return lambda d, s: fn(s, c0, d.get(key) if type(d) is dict else read_var(d, key))
+        return lambda d, s: fn(s, c0, p1(d, s))
+    return lambda d, s: fn(s, *[p(d, s) for p in parts])
+
+
+def _safe_pattern(node: Any) -> re.Pattern[str] | None:
+    """The compiled literal ``matches`` pattern; None (decide at run time) if not a safe one."""
+    if type(node) is not str:
+        return None
+    try:
+        return compile_pattern(node)
+    except RuleEvaluationError:
+        return None  # raised when (and only if) the operator is evaluated, as before
+
+
+def _matches(value: Fn, pattern: re.Pattern[str]) -> Fn:
+    return lambda d, s: type(v := value(d, s)) is str and pattern.fullmatch(v) is not None
+
+
+# --- arithmetic --------------------------------------------------------------------------
+
+_CONST, _KEY, _FN = 0, 1, 2
+Doubles = tuple[float, ...]
+
+
+def _operand(c: _Compiler, node: Any) -> tuple[int, Any]:
+    """How ``+``/``*`` reads one argument: a pre-parsed literal, a data key or a closure."""
+    if is_literal(node):
+        return _CONST, _as_double(node)
+    key = simple_key(node)
+    if key is not None:
+        return _KEY, key
+    return _FN, c.node(node)
+
+
+def _as_double(value: Any) -> float:
+    return float(value) if type(value) in _NUMBER else parse_float(value)
+
+
+def _arithmetic(c: _Compiler, product: bool, args: list[Any]) -> Fn:
+    """``+``/``*`` on doubles without building an argument list (same result as op_add/op_mul).
+
+    Leading literals are folded into the start value (evaluation order is kept, so the doubles
+    round exactly as they would one by one).
+    """
+    if product and not args:
         return lambda d, s: None
+    operands = [_operand(c, a) for a in args]
     start = 1.0 if product else 0.0
+    while operands and operands[0][0] == _CONST:
+        value = operands.pop(0)[1]
+        start = start * value if product else start + value
+    if not operands:
+        folded = normalize(start)
+        return lambda d, s: folded
+    dynamic = [op for op in operands if op[0] != _CONST]
+    tail = tuple(how for _, how in operands[len(dynamic) :])
+    if operands[: len(dynamic)] == dynamic:  # literals (if any) only after the data values
+        if all(kind == _KEY for kind, _ in dynamic):
+            return _arithmetic_keys(product, start, tuple(k for _, k in dynamic), tail)
+        if len(dynamic) == 1:
+            return _arithmetic_fn(product, start, dynamic[0][1], tail)
+    steps = tuple(operands)
 
     def arithmetic(d: Any, s: Any) -> Any:
         total = start
-        for p in parts:
-            x = p(d, s)
+        for kind, how in steps:
+            if kind == _CONST:
+                x = how
+            else:
+                x = (
+                    how(d, s)
+                    if kind == _FN
+                    else (d.get(how) if type(d) is dict else read_var(d, how))
+                )
+                if type(x) is not int and type(x) is not float:
+                    x = parse_float(x)
+            total = total * x if product else total + x
+        return normalize(total)
+
+    return arithmetic
+
+
+def _arithmetic_keys(product: bool, start: float, keys: tuple[str, ...], tail: Doubles) -> Fn:
+    """``+``/``*`` of data keys then literals, e.g. ``{"*": [{"var": "a"}, {"var": "b"}, 1.5]}``."""
+
+    def arithmetic(d: Any, s: Any) -> Any:
+        total = start
+        for key in keys:
+            x = d.get(key) if type(d) is dict else read_var(d, key)
             if type(x) is not int and type(x) is not float:
                 x = parse_float(x)
+            total = total * x if product else total + x
+        for x in tail:
+            total = total * x if product else total + x
+        return normalize(total)
+
+    return arithmetic
+
+
+def _arithmetic_fn(product: bool, start: float, fn: Fn, tail: Doubles) -> Fn:
+    """``+``/``*`` of one computed value then literals, e.g. ``{"+": [{"length": …}, 1]}``."""
+
+    def arithmetic(d: Any, s: Any) -> Any:
+        x = fn(d, s)
+        if type(x) is not int and type(x) is not float:
+            x = parse_float(x)
+        total = start * x if product else start + x
+        for x in tail:
             total = total * x if product else total + x
         return normalize(total)
 
@@ -131,15 +303,12 @@ def _var_literal(path: str) -> Fn:
     keys = path.split(".")
     if len(keys) == 1:
         (key,) = keys
-
-        def one(d: Any, s: Any) -> Any:
-            if type(d) is dict:
-                return d.get(key)
-            return read_var(d, key)
-
-        return one
+        return lambda d, s: d.get(key) if type(d) is dict else read_var(d, key)
     if any(_INDEX.match(k) for k in keys):
         return lambda d, s: read_var(d, path)
+    if len(keys) == 2:
+        k0, k1 = keys
+        return lambda d, s: d.get(k1) if type(d) is dict and type(d := d.get(k0)) is dict else None
 
     def dotted(d: Any, s: Any) -> Any:
         for k in keys:
@@ -174,16 +343,15 @@ def _missing_some(c: _Compiler, args: list[Any]) -> Fn:
 
 
 def _if(c: _Compiler, args: list[Any]) -> Fn:
-    parts = [c.node(a) for a in args]
-    if len(parts) == 3:
-        cond, yes, no = parts
-        return lambda d, s: yes(d, s) if truthy(cond(d, s)) else no(d, s)
-    pairs = [(parts[i], parts[i + 1]) for i in range(0, len(parts) - 1, 2)]
-    otherwise = parts[-1] if len(parts) % 2 else None
+    if len(args) == 3:
+        cond, yes, no = c.test(args[0]), c.node(args[1]), c.node(args[2])
+        return lambda d, s: yes(d, s) if cond(d, s) else no(d, s)
+    pairs = [(c.test(args[i]), c.node(args[i + 1])) for i in range(0, len(args) - 1, 2)]
+    otherwise = c.node(args[-1]) if len(args) % 2 else None
 
     def chain(d: Any, s: Any) -> Any:
         for cond, then in pairs:
-            if truthy(cond(d, s)):
+            if cond(d, s):
                 return then(d, s)
         return otherwise(d, s) if otherwise is not None else None
 
@@ -194,6 +362,8 @@ def _and(c: _Compiler, args: list[Any]) -> Fn:
     parts = tuple(c.node(a) for a in args)
     if len(parts) == 1:
         return parts[0]
+    if all(p in c.boolean for p in parts):
+        return _all_true(c, parts)
 
     def conj(d: Any, s: Any) -> Any:
         current = None
@@ -210,6 +380,8 @@ def _or(c: _Compiler, args: list[Any]) -> Fn:
     parts = tuple(c.node(a) for a in args)
     if len(parts) == 1:
         return parts[0]
+    if all(p in c.boolean for p in parts):
+        return _any_true(c, parts)
 
     def disj(d: Any, s: Any) -> Any:
         current = None
@@ -222,127 +394,191 @@ def _or(c: _Compiler, args: list[Any]) -> Fn:
     return disj
 
 
+def _all_true(c: _Compiler, parts: tuple[Fn, ...]) -> Fn:
+    """``and`` of boolean tests: the first false one, else the last (true)."""
+
+    def conj(d: Any, s: Any) -> bool:
+        for p in parts:  # noqa: SIM110 - a loop is faster than all() over a generator
+            if not p(d, s):
+                return False
+        return True
+
+    c.boolean.add(conj)
+    return conj
+
+
+def _any_true(c: _Compiler, parts: tuple[Fn, ...]) -> Fn:
+    """``or`` of boolean tests: the first true one, else the last (false)."""
+
+    def disj(d: Any, s: Any) -> bool:
+        for p in parts:  # noqa: SIM110 - a loop is faster than any() over a generator
+            if p(d, s):
+                return True
+        return False
+
+    c.boolean.add(disj)
+    return disj
+
+
 def _not(c: _Compiler, args: list[Any]) -> Fn:
-    p0 = c.node(args[0])
-    return lambda d, s: not truthy(p0(d, s))
+    p0 = c.test(args[0])
+    return lambda d, s: not p0(d, s)
 
 
 def _truthy(c: _Compiler, args: list[Any]) -> Fn:
-    p0 = c.node(args[0])
-    return lambda d, s: truthy(p0(d, s))
+    return c.test(args[0])
 
 
 # --- comparisons -------------------------------------------------------------------------
 
 _COMPARISONS = frozenset({"==", "!=", "===", "!==", "<", "<=", ">", ">="})
 _NUMBER = (int, float)
+_GENERAL: dict[str, Callable[[Any, Any], bool]] = {
+    "==": loose_equal,
+    "===": strict_equal,
+    "!=": lambda a, b: not loose_equal(a, b),
+    "!==": lambda a, b: not strict_equal(a, b),
+    "<": less_than,
+    "<=": less_equal,
+    ">": lambda a, b: less_than(b, a),
+    ">=": lambda a, b: less_equal(b, a),
+}
+
+
+_NUMERIC: dict[str, Callable[[Any, Any], bool]] = {
+    "==": operator.eq,
+    "===": operator.eq,
+    "!=": operator.ne,
+    "!==": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
 
 
 def _is_plain_number(value: Any) -> bool:
     return type(value) in _NUMBER
 
 
-def _simple_key(node: Any) -> str | None:
-    """The key of ``{"var": "key"}`` (a literal, undotted, non-empty path), else None."""
-    found = operation(node)
-    if found is None or found[0] != "var" or len(found[1]) != 1:
-        return None
-    path = found[1][0]
-    return path if type(path) is str and path and "." not in path else None
-
-
-def _comparison(op: str, parts: list[Fn], args: list[Any]) -> Fn:
-    left, right = parts
+def _comparison(c: _Compiler, op: str, args: list[Any]) -> Fn:
+    literal = args[1]
     if op in ("==", "===", "!=", "!==") and (
-        _is_plain_number(args[1]) or type(args[1]) in (str, bool)
+        _is_plain_number(literal) or type(literal) in (str, bool)
     ):
-        return _equals_literal(op, left, args[1])
-    if op in ("<", "<=", ">", ">=") and _is_plain_number(args[1]):
-        key = _simple_key(args[0])
-        if key is not None:
-            return _order_var_literal(op, key, float(args[1]))
-        return _order_literal(op, left, float(args[1]))
-    general = {
-        "==": loose_equal,
-        "===": strict_equal,
-        "!=": lambda a, b: not loose_equal(a, b),
-        "!==": lambda a, b: not strict_equal(a, b),
-        "<": less_than,
-        "<=": less_equal,
-        ">": lambda a, b: less_than(b, a),
-        ">=": lambda a, b: less_equal(b, a),
-    }[op]
-    return lambda d, s: general(left(d, s), right(d, s))
+        return _equals_literal(op, _reader(c, args[0]), literal)
+    if op in ("<", "<=", ">", ">=") and _is_plain_number(literal):
+        return _order_literal(op, _reader(c, args[0]), float(literal))
+    return _compare(op, c.node(args[0]), c.node(args[1]))
 
 
-def _equals_literal(op: str, left: Fn, literal: Any) -> Fn:
+def _compare(op: str, left: Fn, right: Fn) -> Fn:
+    """Two computed operands: plain numbers compare directly, anything else as JavaScript."""
+    general, fast = _GENERAL[op], _NUMERIC[op]
+
+    def compare(d: Any, s: Any) -> bool:
+        a, b = left(d, s), right(d, s)
+        if (type(a) is int or type(a) is float) and (type(b) is int or type(b) is float):
+            return fast(a, b)
+        return general(a, b)
+
+    return compare
+
+
+def _reader(c: _Compiler, node: Any) -> Fn | str:
+    """A data key (read inline by the caller) for ``{"var": key}``, else the node's closure."""
+    key = simple_key(node)
+    return key if key is not None else c.node(node)
+
+
+def _equals_literal(op: str, left: Fn | str, literal: Any) -> Fn:
     """``==``/``===``/``!=``/``!==`` against a literal number, string or boolean.
 
     When the value has the literal's JSON type, JavaScript ``==`` and ``===`` both compare
-    values, so Python ``==`` answers; other types take the general (coercing) path.
+    values, so Python ``==`` answers; null equals none of these literals (not even loosely);
+    other types take the general (coercing) path.
     """
     kinds = _NUMBER if type(literal) in _NUMBER else (type(literal),)
     general = strict_equal if op in ("===", "!==") else loose_equal
-    if op in ("==", "==="):
-        return lambda d, s: a == literal if type(a := left(d, s)) in kinds else general(a, literal)
-    return lambda d, s: a != literal if type(a := left(d, s)) in kinds else not general(a, literal)
+    negate = op in ("!=", "!==")
+
+    if isinstance(left, str):
+        key = left
+
+        def equal_key(d: Any, s: Any) -> bool:
+            a = d.get(key) if type(d) is dict else read_var(d, key)
+            if type(a) in kinds:
+                return (a == literal) is not negate
+            return (a is not None and general(a, literal)) is not negate
+
+        return equal_key
+
+    def equal(d: Any, s: Any) -> bool:
+        a = left(d, s)
+        if type(a) in kinds:
+            return (a == literal) is not negate
+        return (a is not None and general(a, literal)) is not negate
+
+    return equal
 
 
-def _order_literal(op: str, left: Fn, limit: float) -> Fn:
-    general = {
+def _order_literal(op: str, left: Fn | str, limit: float) -> Fn:
+    """``<``/``<=``/``>``/``>=`` against a literal number (the commonest eligibility clause)."""
+    general: Callable[[Any], bool] = {
         "<": lambda a: less_than(a, limit),
         "<=": lambda a: less_equal(a, limit),
         ">": lambda a: less_than(limit, a),
         ">=": lambda a: less_equal(limit, a),
     }[op]
-    if op == "<":
-        return lambda d, s: (a < limit) if type(a := left(d, s)) in _NUMBER else general(a)
-    if op == "<=":
-        return lambda d, s: (a <= limit) if type(a := left(d, s)) in _NUMBER else general(a)
-    if op == ">":
-        return lambda d, s: (a > limit) if type(a := left(d, s)) in _NUMBER else general(a)
-    return lambda d, s: (a >= limit) if type(a := left(d, s)) in _NUMBER else general(a)
-
-
-def _order_var_literal(op: str, key: str, limit: float) -> Fn:
-    """``{op: [{"var": key}, number]}`` in one closure (the commonest eligibility clause)."""
-    compare = {
-        "<": lambda a: less_than(a, limit),
-        "<=": lambda a: less_equal(a, limit),
-        ">": lambda a: less_than(limit, a),
-        ">=": lambda a: less_equal(limit, a),
-    }[op]
-    fast = {
+    fast: Callable[[Any], bool] = {  # the float method answers for any int or float
         "<": limit.__gt__,
         "<=": limit.__ge__,
         ">": limit.__lt__,
         ">=": limit.__le__,
     }[op]
 
-    def order(d: Any, s: Any) -> Any:
-        a = d.get(key) if type(d) is dict else read_var(d, key)
-        if type(a) is int or type(a) is float:
-            result = fast(a)
-            if result is not NotImplemented:
-                return result
-        return compare(a)
+    if isinstance(left, str):
+        key = left
+
+        def order_key(d: Any, s: Any) -> bool:
+            a = d.get(key) if type(d) is dict else read_var(d, key)
+            return fast(a) if type(a) is int or type(a) is float else general(a)
+
+        return order_key
+
+    def order(d: Any, s: Any) -> bool:
+        a = left(d, s)
+        return fast(a) if type(a) is int or type(a) is float else general(a)
 
     return order
 
 
-def _membership(parts: list[Fn], args: list[Any]) -> Fn:
-    needle, haystack = parts
+def _membership(c: _Compiler, args: list[Any]) -> Fn:
     literal = args[1]
     if isinstance(literal, list) and literal and all(type(x) is str for x in literal):
         choices = frozenset(literal)
+        key = simple_key(args[0])
+        if key is not None:
+            return lambda d, s: (
+                (a in choices)
+                if type(a := (d.get(key) if type(d) is dict else read_var(d, key))) is str
+                else False
+            )
+        needle = c.node(args[0])
         return lambda d, s: (a in choices) if type(a := needle(d, s)) is str else False
+    needle, haystack = c.node(args[0]), c.node(args[1])
     return lambda d, s: op_in(needle(d, s), haystack(d, s))
 
 
 # --- loops -------------------------------------------------------------------------------
+#
+# The step budget is spent here only: loops are the one place where data can make a rule do
+# unbounded work. ``state.remaining`` is decremented inline (no method call per item) and
+# ``state.exhausted()`` raises RuleBudgetExceededError once it goes negative.
 
 
 def _scoped(c: _Compiler, args: list[Any]) -> tuple[Fn, Fn, int]:
+    c.needs_budget = True
     return c.node(args[0]), c.node(args[1]), guard(args[1])
 
 
@@ -360,34 +596,42 @@ def _map(c: _Compiler, args: list[Any]) -> Fn:
 
 
 def _filter(c: _Compiler, args: list[Any]) -> Fn:
-    items, logic, cost = _scoped(c, args)
+    items, cost = c.node(args[0]), guard(args[1])
+    c.needs_budget = True
+    logic = c.test(args[1])
 
     def run(d: Any, s: Any) -> Any:
         xs = items(d, s)
         if type(xs) is not list:
             return []
         s.charge(cost * len(xs))
-        return [x for x in xs if truthy(logic(x, s))]
+        return [x for x in xs if logic(x, s)]
 
     return run
 
 
 def _quantifier(kind: str) -> Callable[[_Compiler, list[Any]], Fn]:
-    def build(c: _Compiler, args: list[Any]) -> Fn:
-        items, logic, cost = _scoped(c, args)
+    """``all`` (every item true, false for no items), ``some``, ``none``."""
+    stop_on = kind != "all"  # the test result that decides early
+    decided = kind == "some"  # what an early stop returns (all: False, some: True, none: False)
+    empty = kind == "none"
 
-        def run(d: Any, s: Any) -> Any:
+    def build(c: _Compiler, args: list[Any]) -> Fn:
+        items, cost = c.node(args[0]), guard(args[1])
+        c.needs_budget = True
+        logic = c.test(args[1])
+
+        def run(d: Any, s: Any) -> bool:
             xs = items(d, s)
             if type(xs) is not list or not xs:
-                return kind == "none"
+                return empty
             for x in xs:
-                s.charge(cost)
-                hit = truthy(logic(x, s))
-                if kind == "all" and not hit:
-                    return False
-                if kind != "all" and hit:
-                    return kind == "some"
-            return kind != "some"
+                s.remaining -= cost
+                if s.remaining < 0:
+                    s.exhausted()
+                if logic(x, s) is stop_on:
+                    return decided
+            return not decided
 
         return run
 
@@ -404,7 +648,9 @@ def _reduce(c: _Compiler, args: list[Any]) -> Fn:
         if type(xs) is not list:
             return accumulator
         for x in xs:
-            s.charge(cost)
+            s.remaining -= cost
+            if s.remaining < 0:
+                s.exhausted()
             accumulator = logic({"current": x, "accumulator": accumulator}, s)
         return accumulator
 

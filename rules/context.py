@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -66,6 +67,14 @@ class EvalContext:
             ),
         )
 
+    @cached_property
+    def reader(self) -> EvalState:
+        """A state for rules that read this context but spend no budget (no loops, no merge).
+
+        Shared by every such evaluation in this context: nothing ever changes it.
+        """
+        return EvalState(self)
+
     def to_js(self) -> dict[str, Any]:
         """This context as plain JSON, for ``RakitRules.apply(rule, data, ctx)`` in the browser."""
         return {
@@ -78,17 +87,22 @@ class EvalContext:
 class EvalState:
     """One evaluation: its context (made on first use when none was given) and its step budget."""
 
-    __slots__ = ("_ctx", "remaining")
+    __slots__ = ("ctx", "remaining")
+
+    ctx: EvalContext
 
     def __init__(self, ctx: EvalContext | None, budget: int = MAX_STEPS) -> None:
-        self._ctx = ctx
+        if ctx is not None:  # else ``ctx`` stays unset until __getattr__ makes the default
+            self.ctx = ctx
         self.remaining = budget
 
-    @property
-    def ctx(self) -> EvalContext:
-        if self._ctx is None:
-            self._ctx = EvalContext()
-        return self._ctx
+    def __getattr__(self, name: str) -> Any:
+        # Only called for an unset slot: the default context, made on first use (a plain slot
+        # read, not a property, on the hot path).
+        if name != "ctx":
+            raise AttributeError(name)
+        self.ctx = EvalContext()
+        return self.ctx
 
     def charge(self, steps: int) -> None:
         """Spend ``steps`` of the budget.
@@ -98,6 +112,14 @@ class EvalState:
         """
         self.remaining -= steps
         if self.remaining < 0:
-            raise RuleBudgetExceededError(
-                f"Rule evaluation exceeded {MAX_STEPS} steps (a loop over too much data?)"
-            )
+            self.exhausted()
+
+    def exhausted(self) -> None:
+        """Called once ``remaining`` is negative (loops decrement it inline).
+
+        Raises:
+            RuleBudgetExceededError: always.
+        """
+        raise RuleBudgetExceededError(
+            f"Rule evaluation exceeded {MAX_STEPS} steps (a loop over too much data?)"
+        )

@@ -10,15 +10,25 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_ISO_LENGTH = 10
 _SATURDAY = 5
 
 
 def parse_date(value: Any) -> date | None:
     """The date of an ISO ``YYYY-MM-DD`` string, or None when ``value`` is not one."""
-    if type(value) is not str or not _ISO_DATE.match(value):
+    if type(value) is not str or len(value) != _ISO_LENGTH:
+        return None
+    return _parse_iso(value)
+
+
+@lru_cache(maxsize=4096)
+def _parse_iso(value: str) -> date | None:
+    """Cached: rules compare the same few dates (today, the form's dates) over and over."""
+    if not _ISO_DATE.match(value):
         return None
     try:
         return date(int(value[:4]), int(value[5:7]), int(value[8:]))

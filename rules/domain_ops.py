@@ -8,9 +8,9 @@ twin of every function is in ``rules/static/rakit-rules.js`` and both pass ``rul
 from __future__ import annotations
 
 import math
-import re
 from datetime import timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from rules import dates
@@ -22,8 +22,9 @@ from rules.patterns import compile_pattern, pattern_problem
 
 MAX_ADD_DAYS = 3_650_000
 MAX_ADD_WORKING_DAYS = 10_000
-_NIK = re.compile(r"[0-9]{16}\Z")
-_NPWP = re.compile(r"[0-9]{15,16}\Z")
+_NIK_LENGTH = 16
+_NIK_DAYS = frozenset(f"{day:02}" for day in (*range(1, 32), *range(41, 72)))
+_MONTHS = frozenset(f"{month:02}" for month in range(1, 13))
 
 
 def _whole_number(value: Any, limit: int) -> int | None:
@@ -107,17 +108,19 @@ def op_matches(value: Any, pattern: Any) -> bool:
 
 def op_valid_nik(value: Any) -> bool:
     """16 digits whose birth date part has day 01–31 (41–71 for women) and month 01–12."""
-    if not isinstance(value, str) or not _NIK.match(value):
+    if not isinstance(value, str) or len(value) != _NIK_LENGTH:
         return False
-    day, month = int(value[6:8]), int(value[8:10])
-    return (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12
+    if not (value.isascii() and value.isdigit()):
+        return False
+    return value[6:8] in _NIK_DAYS and value[8:10] in _MONTHS
 
 
 def op_valid_npwp(value: Any) -> bool:
     """15 or 16 digits once ``.`` and ``-`` are removed (old and new NPWP)."""
     if not isinstance(value, str):
         return False
-    return _NPWP.match(value.replace(".", "").replace("-", "")) is not None
+    digits = value.replace(".", "").replace("-", "")
+    return 15 <= len(digits) <= 16 and digits.isascii() and digits.isdigit()
 
 
 def op_round_money(value: Any, mode: Any, step: Any) -> Any:
@@ -151,10 +154,21 @@ def tariff_row(state: EvalState, table: Any, key: Any) -> str | None:
 def op_tariff(state: EvalState, table: Any, key: Any) -> Any:
     """``tariff`` outside fee formulas: the row as a JSON number."""
     row = tariff_row(state, table, key)
-    return None if row is None else normalize(to_number(row))
+    return None if row is None else _row_number(row)
+
+
+@lru_cache(maxsize=4096)
+def _row_number(row: str) -> Any:
+    """A tariff row's decimal string as a JSON number (cached: tables are small and fixed)."""
+    return normalize(to_number(row))
 
 
 def op_tariff_decimal(state: EvalState, table: Any, key: Any) -> Decimal | None:
     """``tariff`` inside fee formulas: the row as an exact Decimal."""
     row = tariff_row(state, table, key)
-    return None if row is None else to_decimal(row)
+    return None if row is None else _row_decimal(row)
+
+
+@lru_cache(maxsize=4096)
+def _row_decimal(row: str) -> Decimal | None:
+    return to_decimal(row)

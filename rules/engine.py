@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from rules.compiler import compile_node
+from rules.compiler import Fn, compile_node
 from rules.context import EvalContext, EvalState
 from rules.errors import RuleError, RuleEvaluationError
 from rules.limits import MAX_STEPS, guard
@@ -52,7 +52,19 @@ def compile(rule: Any, *, decimal: bool = False) -> CompiledRule:  # noqa: A001
 def _compile_cached(text: str, decimal: bool) -> CompiledRule:
     rule = json.loads(text)
     budget = MAX_STEPS - validate(rule)
-    root = compile_node(rule, decimal)
+    root, needs_budget, needs_context = compile_node(rule, decimal)
+    if needs_budget:
+        run = _with_state(root, budget)
+    elif needs_context:
+        run = _with_context(root)
+    else:
+        run = _without_state(root)
+    run.__doc__ = f"Evaluate the compiled rule {text[:200]}"
+    return run
+
+
+def _with_state(root: Fn, budget: int) -> CompiledRule:
+    """The entry point of a rule with loops or ``merge``: a fresh EvalState (budget) per call."""
 
     def run(data: Any, ctx: EvalContext | None = None) -> Any:
         try:
@@ -60,7 +72,34 @@ def _compile_cached(text: str, decimal: bool) -> CompiledRule:
         except _DATA_ERRORS as exc:
             raise RuleEvaluationError(f"Rule evaluation failed: {exc!r}") from exc
 
-    run.__doc__ = f"Evaluate the compiled rule {text[:200]}"
+    return run
+
+
+def _with_context(root: Fn) -> CompiledRule:
+    """The entry point of a rule that reads the context but cannot loop: it never spends budget,
+    so it shares the context's read-only state (made once per context, see ``EvalContext``).
+    """
+
+    def run(data: Any, ctx: EvalContext | None = None) -> Any:
+        try:
+            return root(data, EvalState(None) if ctx is None else ctx.reader)
+        except _DATA_ERRORS as exc:
+            raise RuleEvaluationError(f"Rule evaluation failed: {exc!r}") from exc
+
+    return run
+
+
+def _without_state(root: Fn) -> CompiledRule:
+    """The entry point of every other rule: nothing to set up, it can neither loop nor read
+    the context, and its cost (its node count) was charged against the budget at compile time.
+    """
+
+    def run(data: Any, ctx: EvalContext | None = None) -> Any:
+        try:
+            return root(data, None)
+        except _DATA_ERRORS as exc:
+            raise RuleEvaluationError(f"Rule evaluation failed: {exc!r}") from exc
+
     return run
 
 

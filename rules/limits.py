@@ -7,10 +7,10 @@ or the CPU:
 - ``MAX_DEPTH`` (64): JSON containers (objects and arrays) nested inside each other. One operator
   level usually costs two (``{"and": [ … ]}``), so this is about 32 operator levels.
 - ``MAX_NODES`` (10,000): JSON values in the rule, containers and scalars alike.
-- ``MAX_STEPS`` (100,000): evaluation budget. Evaluating the rule costs its node count once; every
-  item that ``map``/``filter``/``reduce``/``all``/``some``/``none`` visits costs the node count of
-  the per-item logic again, and ``merge`` costs the length of its result. Only data-driven loops can
-  run out of budget.
+- ``MAX_STEPS`` (100,000): evaluation budget. Evaluating the rule costs its node count once
+  (charged at compile time); every item that ``map``/``filter``/``reduce``/``all``/``some``/
+  ``none`` visits costs the node count of the per-item logic again, and ``merge`` costs the length
+  of its result. Only data-driven loops can run out of budget.
 
 :func:`guard` walks the rule with an explicit stack, so a rule nested 100,000 deep is refused after
 looking at 65 levels, and a rule with a million nodes after looking at 10,001.

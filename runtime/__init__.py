@@ -67,6 +67,9 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(portal_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(tracking_bp)
+    from runtime.regions import bp as regions_bp
+
+    app.register_blueprint(regions_bp)
     training.init_app(app)  # only in training mode (RAKIT_TRAINING_MODE)
 
 

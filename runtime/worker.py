@@ -33,9 +33,9 @@ huey = make_huey(build_config())
 @huey.periodic_task(crontab(minute="*"))
 def periodic_tick() -> None:
     from runtime import create_app
-    from runtime.extensions import db
+    from runtime.extensions import current_session, db
 
     app = create_app()
     with app.app_context():
-        log.info("worker tick: %s", tick(db.session, app.config))
+        log.info("worker tick: %s", tick(current_session(), app.config))
         db.engine.dispose()

@@ -90,16 +90,19 @@ def live_server(app: Any) -> Any:
 
 @pytest.fixture()
 def catalogue(app: Any) -> Any:
-    """The app's database seeded like `make demo`: holidays, reference lists, demo office and
-    users, every sample permit published. Returns {code: DefinitionVersion}."""
+    """The app's database seeded like `make demo`: holidays, reference lists (regions: a small
+    subset, tests/regions_support.py), demo office and users, every sample permit published.
+    Returns {code: DefinitionVersion}."""
     from runtime.definitions import load_catalogue
     from runtime.extensions import db
     from runtime.seed.demo import seed_office, seed_reference_lists, seed_users
     from runtime.seed.holidays import seed_holidays
+    from tests.regions_support import seed_region_subset
 
     with app.app_context():
         seed_holidays(db.session)
         seed_reference_lists(db.session)
+        seed_region_subset(db.session)
         seed_users(db.session, seed_office(db.session))
         published = load_catalogue(db.session)
         db.session.commit()

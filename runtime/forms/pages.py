@@ -13,7 +13,8 @@ from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 
 from builder.evaluate import Evaluation, evaluate
-from runtime.forms.registry import FIELD_KINDS, Options, kind_of, label
+from runtime.forms import addresses, groups
+from runtime.forms.registry import FIELD_KINDS, Options, form_value_of, kind_of, label, value_of
 
 #: options_ref name → [(value, label)] in a language
 References = Callable[[str, str], Options]
@@ -75,17 +76,34 @@ def form_data(page: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     for fdef in page.get("fields", []):
         value = data.get(fdef["id"], fdef.get("default"))
         if value is not None and FIELD_KINDS[fdef["type"]].build is not None:
-            prefill[fdef["id"]] = FIELD_KINDS[fdef["type"]].to_form(value)
+            prefill[fdef["id"]] = form_value_of(fdef, value)
     return prefill
 
 
 def bind(
-    cls: type[FlaskForm], page: dict[str, Any], data: dict[str, Any], raw: MultiDict | None
+    cls: type[FlaskForm],
+    page: dict[str, Any],
+    data: dict[str, Any],
+    raw: MultiDict | None,
+    children: addresses.Children | None = None,
 ) -> FlaskForm:
-    """A form showing `raw` (what was typed, kept in the draft) or else the saved data."""
-    if raw is not None:
-        return cls(formdata=raw)
-    return cls(formdata=None, data=form_data(page, data))
+    """A form showing `raw` (what was typed, kept in the draft) or else the saved data;
+    `children` gives the address selects their regions."""
+    form = cls(formdata=raw) if raw is not None else cls(formdata=None, data=form_data(page, data))
+    addresses.populate(form, page, children)
+    return form
+
+
+def posted(
+    cls: type[FlaskForm],
+    page: dict[str, Any],
+    formdata: MultiDict | None = None,
+    children: addresses.Children | None = None,
+) -> FlaskForm:
+    """A form bound to the posted data (or `formdata`, e.g. with a group row removed)."""
+    form = cls(formdata=formdata) if formdata is not None else cls()
+    addresses.populate(form, page, children)
+    return form
 
 
 @dataclass
@@ -109,6 +127,7 @@ def process(
     *,
     kind: str = "new",
     channel: str = "online",
+    lang: str = "id",
 ) -> PageOutcome:
     """Validate a bound page form against the whole definition.
 
@@ -127,7 +146,7 @@ def process(
             errors[fid] = _flat(wt_field.errors)
             merged.pop(fid, None)
             continue
-        value = kind_.to_value(wt_field.data)
+        value = value_of(fdef, wt_field.data)
         if value is None or value is False and fdef["type"] != "checkbox":
             merged.pop(fid, None)
         else:
@@ -140,9 +159,27 @@ def process(
             merged.pop(fid, None)
         elif fid in evaluation.required_fields and fid not in errors and _empty(merged.get(fid)):
             errors[fid] = [_required_message(fdef)]
+        elif fid not in errors and fdef["type"] in ("address", "group"):
+            problems = _structure_problems(fdef, form[fid], merged.get(fid), evaluation, lang)
+            if problems:
+                errors[fid] = problems
     merged.update({k: v for k, v in evaluation.computed.items() if v is not None})
     values = {f["id"]: merged.get(f["id"]) for f in page.get("fields", [])}
     return PageOutcome(values, errors, evaluation, merged)
+
+
+def _structure_problems(
+    fdef: dict[str, Any], wt_field: Any, value: Any, evaluation: Evaluation, lang: str
+) -> list[str]:
+    """An address with a level still to choose; a group with too few or too many rows, or a
+    started row missing a required sub-field."""
+    if fdef["type"] == "address":
+        return [addresses.gap_message(level) for level in getattr(wt_field, "region_gaps", [])]
+    if fdef["type"] == "group":
+        rows = value or []
+        required = fdef["id"] in evaluation.required_fields
+        return groups.count_problems(fdef, rows, required) + groups.row_problems(fdef, rows, lang)
+    return []
 
 
 def _empty(value: Any) -> bool:

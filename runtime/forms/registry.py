@@ -34,6 +34,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, Length, NumberRange, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from runtime.forms.addresses import address_form
+from runtime.forms.groups import limits
+
 Options = list[tuple[str, str]]
 #: (field definition, language, options resolved for this field) → unbound WTForms field
 Builder = Callable[[dict[str, Any], str, Options], Any]
@@ -179,24 +182,8 @@ def _location(fdef: dict[str, Any], lang: str, _: Options) -> Any:
     return FormField(_LocationForm, label=label(fdef, lang))
 
 
-ADDRESS_PARTS = ("province", "regency", "district", "village", "street")
-ADDRESS_LABELS = {
-    "province": _l("Province"),
-    "regency": _l("Regency / city"),
-    "district": _l("District (kecamatan)"),
-    "village": _l("Village (kelurahan/desa)"),
-    "street": _l("Street, number, RT/RW"),
-}
-
-
 def _address(fdef: dict[str, Any], lang: str, _: Options) -> Any:
-    levels = [*fdef.get("levels", ADDRESS_PARTS[:4]), "street"]
-    attrs = {
-        part: StringField(ADDRESS_LABELS[part], validators=[Optional(), Length(max=200)])
-        for part in ADDRESS_PARTS
-        if part in levels
-    }
-    return FormField(type("AddressForm", (Form,), attrs), label=label(fdef, lang))
+    return FormField(address_form(fdef), label=label(fdef, lang))
 
 
 def _group(fdef: dict[str, Any], lang: str, _: Options) -> Any:
@@ -207,7 +194,8 @@ def _group(fdef: dict[str, Any], lang: str, _: Options) -> Any:
             sub_options = [(o["value"], label(o, lang)) for o in sub.get("options", [])]
             attrs[sub["id"]] = kind.build(sub, lang, sub_options)
     item = type(f"Group_{fdef['id']}", (Form,), attrs)
-    return FieldList(FormField(item), label=label(fdef, lang), min_entries=1)
+    fewest, _most = limits(fdef)
+    return FieldList(FormField(item), label=label(fdef, lang), min_entries=fewest)
 
 
 def _decimal_value(value: Any) -> Any:
@@ -256,9 +244,42 @@ def _object_form(value: Any) -> Any:
     return {k: _decimal_form(v) if isinstance(v, int | float) else v for k, v in value.items()}
 
 
-def _rows_value(value: Any) -> Any:
-    rows = [_object_value(row) for row in value or []]
-    return [row for row in rows if row] or None
+def value_of(fdef: dict[str, Any], raw: Any) -> Any:
+    """A field's value for application data from its WTForms data (None: no answer)."""
+    if fdef["type"] == "group":
+        return _rows_value(fdef, raw)
+    return kind_of(fdef["type"]).to_value(raw)
+
+
+def form_value_of(fdef: dict[str, Any], value: Any) -> Any:
+    """Application data → what the WTForms field is prefilled with."""
+    if fdef["type"] == "group":
+        subs = _subs(fdef)
+        rows = value if isinstance(value, list) else []
+        return [
+            {k: form_value_of(subs[k], v) for k, v in row.items() if k in subs}
+            for row in rows
+            if isinstance(row, dict)
+        ]
+    return kind_of(fdef["type"]).to_form(value)
+
+
+def _subs(fdef: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {s["id"]: s for s in fdef.get("fields", []) if s.get("type") in FIELD_KINDS}
+
+
+def _rows_value(fdef: dict[str, Any], rows: Any) -> Any:
+    """Rows with each sub-field converted by its own kind; rows left empty are dropped."""
+    subs = _subs(fdef)
+    found = []
+    for row in rows or []:
+        if not isinstance(row, dict):
+            continue
+        values = {k: value_of(subs[k], v) for k, v in row.items() if k in subs}
+        values = {k: v for k, v in values.items() if v not in (None, "", [], False)}
+        if values:
+            found.append(values)
+    return found or None
 
 
 FIELD_KINDS: dict[str, FieldKind] = {
@@ -281,8 +302,8 @@ FIELD_KINDS: dict[str, FieldKind] = {
     "npwp": FieldKind(_npwp, "text", _str_value),
     "nib": FieldKind(_nib, "text", _str_value),
     "location": FieldKind(_location, "subform", _object_value, _object_form),
-    "address": FieldKind(_address, "subform", _object_value, _object_form),
-    "group": FieldKind(_group, "group", _rows_value, lambda v: v or []),
+    "address": FieldKind(_address, "address", _object_value, _object_form),
+    "group": FieldKind(_group, "group"),
     "paragraph": FieldKind(None, "paragraph"),
 }
 

@@ -33,8 +33,24 @@ def status_label(status: str) -> str:
 
 @bp.app_template_filter("answer")
 def _answer(value: Any, fdef: dict[str, Any]) -> str:
+    if fdef.get("type") == "address" and isinstance(value, dict):
+        value = _region_names(value)
     return answer(value, fdef, select_locale())
 
+
+def _region_names(address: dict[str, Any]) -> dict[str, Any]:
+    """An address with region names instead of codes (codes not loaded stay as they are)."""
+    from runtime.extensions import db
+    from runtime.regions import names
+
+    found = names(db.session, [str(v) for k, v in address.items() if k != "street" and v])
+    order = ("street", "village", "district", "regency", "province")  # as written on a letter
+    return {k: found.get(str(address[k]), address[k]) for k in order if address.get(k)}
+
+
+from runtime.portal.revision import return_notice  # noqa: E402
+
+bp.add_app_template_global(return_notice, "return_notice")
 
 from runtime.portal import (  # noqa: E402,F401  (attach routes)
     counter,

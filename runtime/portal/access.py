@@ -29,7 +29,8 @@ def own_application(public_id: str) -> Application:
 
 
 def editable(application: Application) -> Application:
-    if application.status != "draft":
+    """Drafts, and applications an officer returned for revision, can be changed."""
+    if application.status not in ("draft", "returned"):
         abort(409)
     return application
 

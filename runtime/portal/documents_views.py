@@ -30,6 +30,7 @@ def _render(application: Application, errors: dict[str, str]) -> str:
         application=application,
         needs=evaluation.application_documents(),
         uploaded=current_documents(application),
+        to_revise=services.to_revise(application),
         errors=errors,
         steps=step_list,
         current=DOCUMENTS_STEP,

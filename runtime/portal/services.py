@@ -13,7 +13,14 @@ from sqlalchemy.orm import Session
 
 from builder.evaluate import Evaluation, evaluate
 from runtime.documents import current_documents
-from runtime.models import Application, DefinitionVersion, Office, User, utcnow
+from runtime.models import (
+    Application,
+    DefinitionVersion,
+    Office,
+    UploadedDocument,
+    User,
+    utcnow,
+)
 from runtime.numbering import next_value
 from runtime.rules_context import eval_context
 
@@ -22,7 +29,8 @@ DRAFT_KEY = "_draft"
 
 class NotReady(Exception):
     """Submission refused; `problems` are (kind, detail) pairs: ineligible, missing_field,
-    missing_document, no_verified_email, not_draft."""
+    missing_document, revise_document, unsaved_page, no_verified_email, not_draft,
+    not_returned."""
 
     def __init__(self, problems: list[tuple[str, Any]]) -> None:
         super().__init__(", ".join(kind for kind, _ in problems))
@@ -136,6 +144,7 @@ def readiness(session: Session, application: Application) -> Readiness:
     for need in ev.application_documents():
         if need.required and not uploaded.get(need.code):
             problems.append(("missing_document", need.code))
+    problems.extend(("revise_document", code) for code in to_revise(application))
     problems.extend(("ineligible", o.id) for o in ev.eligibility if not o.passed)
     return Readiness(ev, problems)
 
@@ -149,15 +158,32 @@ def submit(session: Session, application: Application, *, actor: User) -> str:
     check = readiness(session, application)
     if not check.ready:
         raise NotReady(check.problems)
-    data = {k: v for k, v in application.data.items() if not k.startswith("_")}
-    data.update({k: v for k, v in check.evaluation.computed.items() if v is not None})
-    application.data = data
+    finalize_data(application, check.evaluation)
     application.registration_number = registration_number(session, _office_code(session))
     application.submitted_at = utcnow()
     application.status = "submitted"
     session.flush()
     workflow.submit(session, application, actor=actor)
     return application.registration_number
+
+
+def finalize_data(application: Application, evaluation: Evaluation) -> None:
+    """Drop the draft bookkeeping (`_draft`) and store the computed values."""
+    data = {k: v for k, v in application.data.items() if not k.startswith("_")}
+    data.update({k: v for k, v in evaluation.computed.items() if v is not None})
+    application.data = data
+
+
+def to_revise(application: Application) -> dict[str, UploadedDocument]:
+    """Current uploads an officer marked `revise`, by code, while the application is returned
+    (a new upload for the code replaces them, and the new one has no verdict yet)."""
+    if application.status != "returned":
+        return {}
+    return {
+        code: docs[-1]
+        for code, docs in current_documents(application).items()
+        if docs and docs[-1].verdict == "revise"
+    }
 
 
 def registration_number(session: Session, office: str, today: dt.date | None = None) -> str:
@@ -173,7 +199,7 @@ def _office_code(session: Session) -> str:
 
 
 def previous_permits(session: Session, user: User, permit_type_id: int) -> list[Application]:
-    """Earlier applications of this type by `user` that a renewal/amendment can start from."""
+    """Issued permits of this type held by `user`: what a renewal/amendment starts from."""
     return list(
         session.scalars(
             select(Application)
@@ -181,7 +207,7 @@ def previous_permits(session: Session, user: User, permit_type_id: int) -> list[
             .where(
                 Application.applicant_id == user.id,
                 DefinitionVersion.permit_type_id == permit_type_id,
-                Application.registration_number.is_not(None),
+                Application.status == "issued",
             )
             .order_by(Application.id.desc())
         )

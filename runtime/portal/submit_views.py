@@ -11,7 +11,7 @@ from runtime.documents import current_documents
 from runtime.forms.pages import all_fields
 from runtime.models import Application
 from runtime.pdf import qr_svg, render_pdf
-from runtime.portal import bp, services
+from runtime.portal import bp, revision, services
 from runtime.portal.access import editable, lang, own_application, session, step_url
 from runtime.portal.present import REVIEW_STEP, fee_lines, neighbours, steps
 
@@ -42,6 +42,7 @@ def _render_review(application: Application, status: int = 200) -> str:
         fee_lines=lines,
         fee_total=total,
         step_url=lambda s: step_url(application, s),
+        to_revise=services.to_revise(application),
         page_of={f["id"]: p["id"] for p in definition["form"]["pages"] for f in p["fields"]},
     )
 
@@ -50,6 +51,8 @@ def _render_review(application: Application, status: int = 200) -> str:
 @login_required
 def submit(public_id: str) -> str | Response:
     application = editable(own_application(public_id))
+    if application.status == "returned":
+        return _resubmit(application)
     try:
         number = services.submit(session(), application, actor=current_user.user)
     except services.NotReady:
@@ -59,6 +62,24 @@ def submit(public_id: str) -> str | Response:
     session().commit()
     flash(_("Your application is submitted. Registration number: %(n)s", n=number), "success")
     return redirect(url_for("portal.receipt", public_id=public_id))
+
+
+def _resubmit(application: Application) -> str | Response:
+    from runtime.workflow import WorkflowError
+
+    try:
+        revision.resubmit(session(), application, actor=current_user.user)
+    except services.NotReady:
+        session().rollback()
+        flash(_("The application cannot be sent back yet: see what is missing below."), "error")
+        return Response(_render_review(application), status=422)
+    except WorkflowError:
+        session().rollback()
+        flash(_("The application changed in the meantime. Check it and try again."), "error")
+        return redirect(url_for("portal.review", public_id=application.public_id))
+    session().commit()
+    flash(_("Your corrected application is sent back to the officer."), "success")
+    return redirect(url_for("portal.receipt", public_id=application.public_id))
 
 
 def _tracking_url(application: Application) -> str:
@@ -119,10 +140,13 @@ def receipt_pdf(public_id: str) -> Response:
 @bp.post("/<public_id>/lanjutan")
 @login_required
 def follow_up(public_id: str) -> Response:
-    """Start a renewal or amendment prefilled from an earlier application of the same type."""
+    """Start a renewal or amendment prefilled from an issued permit of the same type (the
+    current published version; `previous_application_id` links the two)."""
     from runtime import catalogue
 
     previous = _submitted(public_id)
+    if previous.status != "issued":
+        abort(409)
     kind = request.form.get("kind", "renewal")
     definition = previous.version.definition
     if kind not in definition["service_standard"]["application_kinds"] or kind == "new":

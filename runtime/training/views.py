@@ -21,13 +21,17 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_user
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response as BaseResponse
 
 from runtime import audit
 from runtime.auth.session_user import SessionUser
 from runtime.extensions import current_session, db, login_manager
 from runtime.i18n import text
+from runtime.models import User
 from runtime.training import switching
 from runtime.training.present import scenario_rows
 from runtime.training.workshop import WorkshopReset
@@ -106,30 +110,41 @@ def reset() -> BaseResponse:
     if request.form.get("confirm") != "yes":
         flash(_("Tick the box to confirm the reset."), "error")
         return redirect(url_for(".index"))
-    job = WorkshopReset(
-        current_session(), current_user.user, WorkflowSettings.from_config(current_app.config)
-    )
-    return Response(stream_template("training/reset.html", steps=_progress(job)))
+    settings = WorkflowSettings.from_config(current_app.config)
+    steps = _progress(db.engine, current_user.user.id, settings)
+    return Response(stream_template("training/reset.html", steps=steps))
 
 
-def _progress(job: WorkshopReset) -> Iterator[tuple[str, str]]:
-    """(kind, message) lines for the progress page; commits only when everything succeeded."""
-    try:
-        wiped = job.wipe()
-        yield (
-            "ok",
-            _(
-                "Deleted %(n)d applications with their tasks, documents and audit trail.",
-                n=wiped.rows.get("application", 0),
-            ),
-        )
-        for item in job.reseed():
-            yield "ok", _("Scenario ready: %(title)s", title=text(item.title))
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        log.exception("training reset failed")
-        yield "failed", _("The reset failed; nothing was changed.")
-        return
+def _progress(
+    engine: Engine, actor_id: int, settings: WorkflowSettings
+) -> Iterator[tuple[str, str]]:
+    """(kind, message) lines for the progress page; commits only when everything succeeded.
+
+    The work runs in its own Session: a streamed response outlives the request's session. The
+    page header above the progress list was rendered with a request-scoped session (the inbox
+    counts); it is closed first, or its open read transaction would block PostgreSQL's TRUNCATE."""
+    db.session.remove()
+    with Session(engine) as session:
+        actor = session.get(User, actor_id)
+        assert actor is not None
+        job = WorkshopReset(session, actor, settings)
+        try:
+            wiped = job.wipe()
+            yield (
+                "ok",
+                ngettext(
+                    "Deleted %(num)d application with its tasks, documents and audit trail.",
+                    "Deleted %(num)d applications with their tasks, documents and audit trail.",
+                    wiped.rows.get("application", 0),
+                ),
+            )
+            for item in job.reseed():
+                yield "ok", _("Scenario ready: %(title)s", title=text(item.title))
+            session.commit()
+        except Exception:
+            session.rollback()
+            log.exception("training reset failed")
+            yield "failed", _("The reset failed; nothing was changed.")
+            return
     job.remove_files()
     yield "done", _("Reset complete.")

@@ -48,14 +48,27 @@ def fill_applicant(page: Page) -> None:
     page.fill("#tanggal_lahir", "1990-01-15")
     page.fill("#email", "siti@example.id")
     page.fill("#telepon", "081234567890")
-    for part, value in (
-        ("province", "64"),
-        ("regency", "64.71"),
-        ("district", "64.71.01"),
-        ("village", "64.71.01.1001"),
-        ("street", "Jl. Sudirman 1"),
-    ):
-        page.fill(f"#alamat_pemohon-{part}", value)
+    choose_address(page, "alamat_pemohon", "Jl. Sudirman 1")
+
+
+#: Manggar, Balikpapan Timur, Kota Balikpapan, Kalimantan Timur (in the tests' regions subset)
+REGIONS = (
+    ("province", "64"),
+    ("regency", "64.71"),
+    ("district", "64.71.01"),
+    ("village", "64.71.01.1001"),
+)
+
+
+def choose_address(page: Page, field: str, street: str) -> None:
+    """Pick the regions level by level: with JavaScript the next select fills itself from
+    /wilayah/; without, the page's "show the choices" button saves and re-renders it."""
+    refresh = page.locator(f"#f-{field} .nojs button")
+    for level, code in REGIONS:
+        page.select_option(f"#{field}-{level}", code)
+        if level != "village" and refresh.is_visible():
+            refresh.click()
+    page.fill(f"#{field}-street", street)
 
 
 def fill_business(page: Page, area: str) -> None:
@@ -66,14 +79,7 @@ def fill_business(page: Page, area: str) -> None:
     page.select_option("#kelas_lokasi", "lokal")
     page.select_option("#tingkat_gangguan", "sedang")
     page.check("#jenis_gangguan-0")
-    for part, value in (
-        ("province", "64"),
-        ("regency", "64.71"),
-        ("district", "64.71.01"),
-        ("village", "64.71.01.1001"),
-        ("street", "Jl. Mulawarman 9"),
-    ):
-        page.fill(f"#alamat_usaha-{part}", value)
+    choose_address(page, "alamat_usaha", "Jl. Mulawarman 9")
     page.fill("#lokasi_usaha-lat", "-1.2654")
     page.fill("#lokasi_usaha-lng", "116.8312")
     page.check("#status_tempat-0")  # milik sendiri

@@ -16,8 +16,8 @@ def test_the_bap_form_says_when_its_conditional_field_applies(
         application = submitted(db.session, catalogue["izin-gangguan"].id, "izin-gangguan")
         advance(db.session, application, "inspeksi_lapangan")
         public_id = application.public_id
-    login(client, "field_inspector")
+    login(client, "field_inspector")  # (asks for English)
     page = client.get(f"/kantor/permohonan/{public_id}").get_data(as_text=True)
     form = page.split('id="step-inspeksi_lapangan"', 1)[1].split("</form>", 1)[0]
-    assert "Hanya jika: “Rekomendasi”" in form
-    assert "Wajib jika: “Rekomendasi”" in form
+    assert "Only if: “Recommendation”" in form
+    assert "Required if: “Recommendation”" in form

@@ -117,3 +117,29 @@ def test_rules_imports_nothing_from_flask() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("op", ["all", "some", "none"])
+def test_step_budget_stops_quantifiers(op: str) -> None:
+    # The per-item logic never decides early, so every item is visited and charged.
+    decides = {"all": True, "some": False, "none": False}[op]
+    rule = {op: [{"var": "xs"}, {"==": [{"+": [{"var": ""}, 0]}, {"var": ""}]}]}
+    if not decides:
+        rule = {op: [{"var": "xs"}, {"!": {"==": [{"+": [{"var": ""}, 0]}, {"var": ""}]}}]}
+    with pytest.raises(RuleBudgetExceededError):
+        rules.evaluate(rule, {"xs": list(range(20_000))})
+    assert rules.evaluate(rule, {"xs": list(range(100))}) is (op != "some")
+
+
+def test_step_budget_stops_a_long_reduce() -> None:
+    rule = {"reduce": [{"var": "xs"}, {"+": [{"var": "accumulator"}, {"var": "current"}]}, 0]}
+    assert rules.evaluate(rule, {"xs": list(range(100))}) == 4950
+    with pytest.raises(RuleBudgetExceededError):
+        rules.evaluate(rule, {"xs": list(range(40_000))})
+
+
+def test_budget_is_per_evaluation() -> None:
+    # A compiled rule reused many times never accumulates spending across calls.
+    compiled = rules.compile({"map": [{"var": "xs"}, {"+": [{"var": ""}, 1]}]})
+    for _ in range(100):
+        assert compiled({"xs": list(range(10_000))})[-1] == 10_000
