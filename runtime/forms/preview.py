@@ -10,6 +10,7 @@ from werkzeug.datastructures import MultiDict
 from builder.canonical import content_hash
 from builder.evaluate import evaluate
 from rules import EvalContext
+from runtime.forms import addresses
 from runtime.forms.pages import find_page, form_data, page_form_class
 from runtime.forms.view import page_view
 
@@ -25,7 +26,19 @@ def render_preview(
         raise KeyError(f"no page {page_id!r}")
     cls = page_form_class(definition, "preview:" + content_hash(definition), page_id, lang)
     form = cls(formdata=MultiDict(), data=form_data(page, data), meta={"csrf": False})
+    addresses.populate(form, page, _region_children)
     ctx = EvalContext.with_definition_tables(definition.get("tables"))
     evaluation = evaluate(definition, data, ctx)
     views = page_view(definition, page, form, evaluation, lang)
     return render_template("forms/preview.html", page=page, views=views, lang=lang)
+
+
+def _region_children(parent: str | None) -> list[tuple[str, str]]:
+    from typing import cast
+
+    from sqlalchemy.orm import Session
+
+    from runtime.extensions import db
+    from runtime.regions import children
+
+    return children(cast(Session, db.session), parent)

@@ -40,10 +40,10 @@ def _answer(value: Any, fdef: dict[str, Any]) -> str:
 
 def _region_names(address: dict[str, Any]) -> dict[str, Any]:
     """An address with region names instead of codes (codes not loaded stay as they are)."""
-    from runtime.extensions import db
+    from runtime.portal.access import session
     from runtime.regions import names
 
-    found = names(db.session, [str(v) for k, v in address.items() if k != "street" and v])
+    found = names(session(), [str(v) for k, v in address.items() if k != "street" and v])
     order = ("street", "village", "district", "regency", "province")  # as written on a letter
     return {k: found.get(str(address[k]), address[k]) for k in order if address.get(k)}
 
