@@ -39,7 +39,7 @@ def init_app(app: Flask) -> Admin:
         app,
         name="Rakit Admin",
         index_view=SecureIndexView(name=_l("Home"), url="/admin"),
-        theme=Bootstrap4Theme(swatch="default", fluid=True),
+        theme=Bootstrap4Theme(swatch="default", fluid=True, base_template="rakit_admin/base.html"),
     )
     admin.add_view(PermitTypeView(PermitType, db, name=_l("Permit types"), endpoint="permit_types"))
     admin.add_view(DefinitionEditorView(name=_l("Editor"), endpoint="definitions"))

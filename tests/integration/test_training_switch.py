@@ -110,3 +110,9 @@ def test_a_demo_account_that_lost_its_role_or_was_disabled_is_refused(
 def test_the_switch_needs_the_csrf_token(client: Any) -> None:
     assert client.post("/pelatihan/peran", data={"role": "admin"}).status_code == 400
     assert client.get("/kantor/").status_code == 302
+
+
+def test_the_training_bar_is_on_admin_pages_too(client: Any) -> None:
+    switch(client, "admin")
+    page = client.get("/admin/").get_data(as_text=True)
+    assert 'id="training-bar"' in page
