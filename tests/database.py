@@ -12,6 +12,7 @@ from pathlib import Path
 
 import psycopg
 from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
 
 from runtime.migrate import upgrade
 from runtime.models import Base
@@ -51,16 +52,26 @@ class PostgresDatabases:
             conn.execute(f'CREATE SCHEMA "{self.schema}"')
         self.url = (
             PG_URL.replace("postgresql://", "postgresql+psycopg://", 1)
-            + f"?options=-csearch_path%3D{self.schema}"
+            + f"?options=-csearch_path%3D{self.schema}&application_name={self.schema}"
         )
         upgrade(self.url)
-        self.engine = create_engine(self.url)
+        self.engine = create_engine(self.url, poolclass=NullPool)
         tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
         self.truncate = text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
 
     @contextmanager
     def fresh(self) -> Iterator[str]:
         with self.engine.begin() as conn:
+            # A connection a previous test left open in a transaction (a server thread, an
+            # undisposed app) would make TRUNCATE wait forever: end those first.
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE application_name = :name AND pid <> pg_backend_pid()"
+                ),
+                {"name": self.schema},
+            )
+            conn.execute(text("SET LOCAL lock_timeout = '30s'"))
             conn.execute(self.truncate)
         yield self.url
 
