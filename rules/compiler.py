@@ -96,6 +96,12 @@ class _Compiler:
 
     def test(self, node: Any) -> Fn:
         """A closure giving ``truthy(value of node)`` as a bool."""
+        key = simple_key(node)
+        if key is not None:
+            return lambda d, s: (
+                (v := d.get(key) if type(d) is dict else read_var(d, key)) is True
+                or (v is not False and truthy(v))
+            )
         fn = self.node(node)
         if fn in self.boolean:
             return fn
@@ -180,17 +186,23 @@ def _matches(value: Fn, pattern: re.Pattern[str]) -> Fn:
 
 # --- arithmetic --------------------------------------------------------------------------
 
-_CONST, _KEY, _FN = 0, 1, 2
+_CONST, _KEY, _PAIR, _FN = 0, 1, 2, 3
 Doubles = tuple[float, ...]
 
 
 def _operand(c: _Compiler, node: Any) -> tuple[int, Any]:
-    """How ``+``/``*`` reads one argument: a pre-parsed literal, a data key or a closure."""
+    """How ``+``/``*`` reads one argument: a pre-parsed literal, a data key, a two-key path
+    (``current.luas`` in a ``reduce``) or a closure."""
     if is_literal(node):
         return _CONST, _as_double(node)
     key = simple_key(node)
     if key is not None:
         return _KEY, key
+    found = operation(node)
+    if found and found[0] == "var" and len(found[1]) == 1 and type(path := found[1][0]) is str:
+        keys = path.split(".")
+        if len(keys) == 2 and all(k and not _INDEX.match(k) for k in keys):
+            return _PAIR, tuple(keys)
     return _FN, c.node(node)
 
 
@@ -219,7 +231,7 @@ def _arithmetic(c: _Compiler, product: bool, args: list[Any]) -> Fn:
     if operands[: len(dynamic)] == dynamic:  # literals (if any) only after the data values
         if all(kind == _KEY for kind, _ in dynamic):
             return _arithmetic_keys(product, start, tuple(k for _, k in dynamic), tail)
-        if len(dynamic) == 1:
+        if len(dynamic) == 1 and dynamic[0][0] == _FN:
             return _arithmetic_fn(product, start, dynamic[0][1], tail)
     steps = tuple(operands)
 
@@ -229,11 +241,13 @@ def _arithmetic(c: _Compiler, product: bool, args: list[Any]) -> Fn:
             if kind == _CONST:
                 x = how
             else:
-                x = (
-                    how(d, s)
-                    if kind == _FN
-                    else (d.get(how) if type(d) is dict else read_var(d, how))
-                )
+                if kind == _KEY:
+                    x = d.get(how) if type(d) is dict else read_var(d, how)
+                elif kind == _PAIR:  # "current.luas": two dict levels, else null
+                    outer = d.get(how[0]) if type(d) is dict else None
+                    x = outer.get(how[1]) if type(outer) is dict else None
+                else:
+                    x = how(d, s)
                 if type(x) is not int and type(x) is not float:
                     x = parse_float(x)
             total = total * x if product else total + x

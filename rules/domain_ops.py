@@ -22,6 +22,7 @@ from rules.patterns import compile_pattern, pattern_problem
 
 MAX_ADD_DAYS = 3_650_000
 MAX_ADD_WORKING_DAYS = 10_000
+_NO_ROW: Any = object()
 _NIK_LENGTH = 16
 _NIK_DAYS = frozenset(f"{day:02}" for day in (*range(1, 32), *range(41, 72)))
 _MONTHS = frozenset(f"{month:02}" for month in range(1, 13))
@@ -142,13 +143,14 @@ def tariff_row(state: EvalState, table: Any, key: Any) -> str | None:
     """
     if key is None or key == "":
         return None
-    if not isinstance(table, str) or table not in state.ctx.tables:
+    rows = state.ctx.tables.get(table) if isinstance(table, str) else None
+    if rows is None:
         raise RuleEvaluationError(f"Unknown tariff table {to_string(table)!r}")
-    rows = state.ctx.tables[table]
-    name = to_string(key)
-    if name not in rows:
+    name = key if type(key) is str else to_string(key)
+    row = rows.get(name, _NO_ROW)
+    if row is _NO_ROW:
         raise RuleEvaluationError(f"Tariff table {table!r} has no row {name!r}")
-    return rows[name]
+    return row
 
 
 def op_tariff(state: EvalState, table: Any, key: Any) -> Any:

@@ -101,6 +101,8 @@ def parse_float(value: Any) -> float:
     """ECMAScript ``parseFloat(value)``: the longest numeric prefix of ``String(value)``."""
     if type(value) in (int, float):
         return float(value)
+    if value is None or type(value) is bool:  # "null", "true", "false": no numeric prefix
+        return NAN
     match = _PREFIX_LITERAL.match(to_string(value).lstrip(_JS_WS))
     if not match:
         return NAN
