@@ -193,3 +193,39 @@ def test_saving_and_retiring_are_audited_with_before_and_after(app, client, cata
         assert save.before == {"draft": None}
         assert save.after["draft"]["service_standard"]["sla_working_days"] == 4
         assert retire.action == "retire" and retire.after["retired_at"]
+
+
+def test_an_application_in_flight_completes_on_its_old_version(app, client, catalogue):
+    """Publishing v2 (a new required field and a longer chain is irrelevant to it) leaves a
+    submitted v1 application on v1: every remaining step runs from v1's chain to issuance."""
+    from tests.unit.workflow.setup_app import approve_one, submitted
+
+    with app.app_context():
+        application = submitted(db.session, catalogue["siup"].id, "siup", number="REG/V1/1")
+        application_id = application.id
+    client, token = admin_client(app, client)
+    pid = _permit_type(app, "siup")
+    definition = _draft(app, pid)
+    definition["form"]["pages"][1]["fields"].append(
+        {"id": "modal_disetor", "type": "money", "required": True,
+         "label": {"id": "Modal disetor", "en": "Paid-up capital"}}
+    )
+    definition["service_standard"]["sla_working_days"] += 1
+    for case in definition["test_cases"]:
+        case["data"]["modal_disetor"] = 1000000
+    _save(client, token, pid, definition)
+    assert _publish(client, token, pid, note="v2").status_code == 302
+    assert _numbers(app, pid) == [1, 2]
+
+    with app.app_context():
+        application = db.session.get(Application, application_id)
+        steps = 0
+        while application.status == "in_progress" and steps < 20:
+            approve_one(db.session, application)
+            steps += 1
+        db.session.refresh(application)
+        assert application.status == "issued"
+        assert application.version_id == catalogue["siup"].id
+        assert application.version.number == 1
+        assert "modal_disetor" not in application.data
+    assert client.get("/lacak/REG/V1/1").status_code == 200
