@@ -84,7 +84,9 @@ def _register_error_pages(app: Flask) -> None:
     def handle(error: HTTPException) -> tuple[str, int]:
         code = error.code or 500
         title, message = messages.get(code, (lambda: error.name, lambda: error.description or ""))
-        return render_template("errors/error.html", code=code, title=title(), message=message()), code
+        return render_template(
+            "errors/error.html", code=code, title=title(), message=message()
+        ), code
 
     for code in messages:
         app.register_error_handler(code, handle)

@@ -98,8 +98,13 @@ class SqlVersionRepository:
         row.retired_at = at
         self.session.flush()
         record(
-            self.session, actor=None, entity="definition_version", entity_id=row.id,
-            action="retire", from_state=f"v{number}", to_state="retired",
+            self.session,
+            actor=None,
+            entity="definition_version",
+            entity_id=row.id,
+            action="retire",
+            from_state=f"v{number}",
+            to_state="retired",
         )
         return _to_domain(code, row)
 
@@ -176,4 +181,3 @@ def load_catalogue(
         )
         published[version.permit_type.code] = version
     return published
-

@@ -25,7 +25,9 @@ class MailConfigError(ValueError):
 def deliver_outbox(session: Session, config: dict[str, object], limit: int = 200) -> int:
     """Send up to `limit` unsent messages; each is marked sent only after it went out."""
     pending = session.scalars(
-        select(OutboxMessage).where(OutboxMessage.sent_at.is_(None)).order_by(OutboxMessage.id)
+        select(OutboxMessage)
+        .where(OutboxMessage.sent_at.is_(None))
+        .order_by(OutboxMessage.id)
         .limit(limit)
     ).all()
     if not pending:

@@ -30,7 +30,9 @@ def queue_progress_notices(session: Session, public_url: str) -> int:
     queued = 0
     for event in events:
         composer = COMPOSERS.get(event.action)
-        application = session.get(Application, event.application_id) if event.application_id else None
+        application = (
+            session.get(Application, event.application_id) if event.application_id else None
+        )
         if composer is None or application is None or application.registration_number is None:
             continue
         applicant = application.applicant
@@ -43,7 +45,9 @@ def queue_progress_notices(session: Session, public_url: str) -> int:
             body += "\n\n" + _("Follow it here: %(link)s", link=link)
         session.add(
             OutboxMessage(
-                to_address=applicant.email, subject=subject, body=body,
+                to_address=applicant.email,
+                subject=subject,
+                body=body,
                 application_id=application.id,
             )
         )
@@ -75,7 +79,8 @@ def _permit_name(application: Application) -> str:
 def _submitted(session: Session, event: AuditEvent, application: Application) -> str:
     return _(
         "We received your application for %(permit)s. Registration number: %(n)s.",
-        permit=_permit_name(application), n=application.registration_number,
+        permit=_permit_name(application),
+        n=application.registration_number,
     )
 
 
@@ -112,7 +117,9 @@ def _skrd(session: Session, event: AuditEvent, application: Application) -> str 
     return _(
         "The levy for your application is assessed: SKRD %(number)s, Rp%(amount)s, "
         "to be paid by %(due)s.",
-        number=skrd.number, amount=amount, due=skrd.due_on.isoformat(),
+        number=skrd.number,
+        amount=amount,
+        due=skrd.due_on.isoformat(),
     )
 
 

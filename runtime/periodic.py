@@ -18,7 +18,9 @@ from runtime.workflow.escalation import check_overdue
 log = logging.getLogger("rakit.worker")
 
 
-def tick(session: Session, config: dict[str, Any], now: dt.datetime | None = None) -> dict[str, Any]:
+def tick(
+    session: Session, config: dict[str, Any], now: dt.datetime | None = None
+) -> dict[str, Any]:
     """Run every periodic job once; returns what each did."""
     report: dict[str, Any] = {}
     jobs = (

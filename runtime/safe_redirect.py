@@ -11,7 +11,12 @@ def safe_next_url(target: str | None, default_endpoint: str = "public.index") ->
     """Return `target` when it is a local path (no scheme, no host, not protocol-relative)."""
     if target:
         parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
+        if (
+            not parts.scheme
+            and not parts.netloc
+            and target.startswith("/")
+            and not target.startswith("//")
+        ):
             return target
         if parts.netloc and parts.netloc == _own_host():
             return parts.path + (f"?{parts.query}" if parts.query else "")

@@ -1,8 +1,8 @@
 """Keep the catalogs in step with the code: extract, update, and fill Indonesian from a TSV.
 
-    python scripts/i18n.py update            # extract messages.pot and update id/en catalogs
-    python scripts/i18n.py fill FILE.tsv     # msgid<TAB>Indonesian (plural: msgid|plural<TAB>sg|pl)
-    python scripts/i18n.py missing           # list msgids without an Indonesian translation
+python scripts/i18n.py update            # extract messages.pot and update id/en catalogs
+python scripts/i18n.py fill FILE.tsv     # msgid<TAB>Indonesian (plural: msgid|plural<TAB>sg|pl)
+python scripts/i18n.py missing           # list msgids without an Indonesian translation
 """
 
 from __future__ import annotations
@@ -21,14 +21,27 @@ PYBABEL = str(Path(sys.executable).parent / "pybabel")
 def update() -> None:
     pot = TRANSLATIONS / "messages.pot"
     subprocess.run(  # noqa: S603 - fixed arguments
-        [PYBABEL, "extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--no-location",
-         "-o", str(pot), "."],
-        cwd=ROOT, check=True,
+        [
+            PYBABEL,
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_l",
+            "-k",
+            "lazy_gettext",
+            "--no-location",
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
     )
     subprocess.run(  # noqa: S603
-        [PYBABEL, "update", "--no-fuzzy-matching", "-i", str(pot), "-d",
-         str(TRANSLATIONS)],
-        cwd=ROOT, check=True,
+        [PYBABEL, "update", "--no-fuzzy-matching", "-i", str(pot), "-d", str(TRANSLATIONS)],
+        cwd=ROOT,
+        check=True,
     )
 
 

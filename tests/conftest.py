@@ -34,8 +34,10 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 def databases(tmp_path_factory: pytest.TempPathFactory) -> Any:
     from tests.database import PostgresDatabases, SqliteDatabases, backend
 
-    dbs = PostgresDatabases() if backend() == "postgresql" else SqliteDatabases(
-        tmp_path_factory.mktemp("db")
+    dbs = (
+        PostgresDatabases()
+        if backend() == "postgresql"
+        else SqliteDatabases(tmp_path_factory.mktemp("db"))
     )
     yield dbs
     dbs.close()

@@ -24,7 +24,11 @@ def login() -> str | Response:
     if form.validate_on_submit():
         email = (form.email.data or "").strip().lower()
         user = db.session.scalar(select(User).where(func.lower(User.email) == email))
-        if user and user.is_active and verify_password(user.password_hash, form.password.data or ""):
+        if (
+            user
+            and user.is_active
+            and verify_password(user.password_hash, form.password.data or "")
+        ):
             if needs_rehash(user.password_hash):
                 user.password_hash = hash_password(form.password.data or "")
             user.last_login_at = utcnow()

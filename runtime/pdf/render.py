@@ -25,7 +25,9 @@ class StaticOnlyFetcher(URLFetcher):
             path = (STATIC_DIR / url[len(STATIC_BASE) :].split("?")[0]).resolve()
             if path.is_file() and STATIC_DIR in path.parents:
                 mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime})
+                return URLFetcherResponse(
+                    url, body=path.read_bytes(), headers={"Content-Type": mime}
+                )
         raise ValueError(f"Rakit PDFs may not fetch {url[:80]}")
 
 

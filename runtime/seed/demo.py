@@ -106,5 +106,7 @@ def seed_reference_lists(session: Session) -> None:
         for key, label_id, label_en in items:
             if (list_code, key) not in existing:
                 session.add(
-                    ReferenceItem(list_code=list_code, key=key, label_id=label_id, label_en=label_en)
+                    ReferenceItem(
+                        list_code=list_code, key=key, label_id=label_id, label_en=label_en
+                    )
                 )

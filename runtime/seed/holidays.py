@@ -24,10 +24,22 @@ CUTI_BERSAMA: dict[dt.date, tuple[str, str]] = {
     dt.date(2026, 5, 15): ("Cuti bersama Kenaikan Yesus Kristus", "Collective leave: Ascension"),
     dt.date(2026, 5, 28): ("Cuti bersama Idul Adha", "Collective leave: Eid al-Adha"),
     dt.date(2026, 12, 24): ("Cuti bersama Hari Raya Natal", "Collective leave: Christmas"),
-    dt.date(2027, 3, 9): ("Cuti bersama Idul Fitri (perkiraan)", "Collective leave: Eid (estimate)"),
-    dt.date(2027, 3, 12): ("Cuti bersama Idul Fitri (perkiraan)", "Collective leave: Eid (estimate)"),
-    dt.date(2027, 3, 15): ("Cuti bersama Idul Fitri (perkiraan)", "Collective leave: Eid (estimate)"),
-    dt.date(2027, 12, 24): ("Cuti bersama Hari Raya Natal (perkiraan)", "Collective leave: Christmas (estimate)"),
+    dt.date(2027, 3, 9): (
+        "Cuti bersama Idul Fitri (perkiraan)",
+        "Collective leave: Eid (estimate)",
+    ),
+    dt.date(2027, 3, 12): (
+        "Cuti bersama Idul Fitri (perkiraan)",
+        "Collective leave: Eid (estimate)",
+    ),
+    dt.date(2027, 3, 15): (
+        "Cuti bersama Idul Fitri (perkiraan)",
+        "Collective leave: Eid (estimate)",
+    ),
+    dt.date(2027, 12, 24): (
+        "Cuti bersama Hari Raya Natal (perkiraan)",
+        "Collective leave: Christmas (estimate)",
+    ),
 }
 
 

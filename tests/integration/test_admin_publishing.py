@@ -207,8 +207,12 @@ def test_an_application_in_flight_completes_on_its_old_version(app, client, cata
     pid = _permit_type(app, "siup")
     definition = _draft(app, pid)
     definition["form"]["pages"][1]["fields"].append(
-        {"id": "modal_disetor", "type": "money", "required": True,
-         "label": {"id": "Modal disetor", "en": "Paid-up capital"}}
+        {
+            "id": "modal_disetor",
+            "type": "money",
+            "required": True,
+            "label": {"id": "Modal disetor", "en": "Paid-up capital"},
+        }
     )
     definition["service_standard"]["sla_working_days"] += 1
     for case in definition["test_cases"]:

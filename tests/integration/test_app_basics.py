@@ -86,4 +86,6 @@ def test_security_headers(client):
 
 def test_unknown_permit_is_a_friendly_404(client):
     response = client.get("/izin/tidak-ada")
-    assert response.status_code == 404 and "Halaman tidak ditemukan" in response.get_data(as_text=True)
+    assert response.status_code == 404 and "Halaman tidak ditemukan" in response.get_data(
+        as_text=True
+    )

@@ -39,7 +39,9 @@ def test_published_version_content_cannot_be_updated_by_raw_sql(app, column, val
         v = _version()
         with pytest.raises(DBAPIError, match="immutable"):
             db.session.execute(
-                update(DefinitionVersion).where(DefinitionVersion.id == v.id).values({column: value})
+                update(DefinitionVersion)
+                .where(DefinitionVersion.id == v.id)
+                .values({column: value})
             )
         db.session.rollback()
         assert db.session.get(DefinitionVersion, v.id).definition == {"a": 1}

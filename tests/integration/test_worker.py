@@ -19,7 +19,9 @@ from tests.unit.workflow.setup_app import open_task, submitted, user
 def _messages_to(email: str) -> list[OutboxMessage]:
     return list(
         db.session.scalars(
-            select(OutboxMessage).where(OutboxMessage.to_address == email).order_by(OutboxMessage.id)
+            select(OutboxMessage)
+            .where(OutboxMessage.to_address == email)
+            .order_by(OutboxMessage.id)
         )
     )
 
@@ -44,8 +46,12 @@ def test_return_for_revision_tells_the_reason_in_english_when_chosen(app: Any, c
         application.applicant.locale = "en"
         tick(db.session, app.config)
         act(
-            db.session, application, open_task(application), "return",
-            actor=user(db.session, "front_office"), comment="KTP scan is unreadable",
+            db.session,
+            application,
+            open_task(application),
+            "return",
+            actor=user(db.session, "front_office"),
+            comment="KTP scan is unreadable",
         )
         db.session.commit()
         tick(db.session, app.config)
@@ -89,16 +95,22 @@ def test_smtp_backend_sends_then_marks_sent(app: Any, monkeypatch: pytest.Monkey
             sent.append(("quit",))
 
     monkeypatch.setattr("runtime.mail_delivery.smtplib.SMTP", FakeSMTP)
-    config = {"MAIL_BACKEND": "smtp", "SMTP_URL": "smtp://rakit:rah%40sia@mail.example.id:2525",
-              "MAIL_FROM": "noreply@example.id"}
+    config = {
+        "MAIL_BACKEND": "smtp",
+        "SMTP_URL": "smtp://rakit:rah%40sia@mail.example.id:2525",
+        "MAIL_FROM": "noreply@example.id",
+    }
     with app.app_context():
         db.session.add(OutboxMessage(to_address="b@example.id", subject="Halo", body="isi"))
         db.session.commit()
         assert deliver_outbox(db.session, config) == 1
         assert db.session.scalar(select(OutboxMessage.sent_at)) is not None
     assert sent == [
-        ("connect", "mail.example.id", 2525), ("starttls",), ("login", "rakit", "rah@sia"),
-        ("send", "b@example.id", "Halo"), ("quit",),
+        ("connect", "mail.example.id", 2525),
+        ("starttls",),
+        ("login", "rakit", "rah@sia"),
+        ("send", "b@example.id", "Halo"),
+        ("quit",),
     ]
 
 

@@ -13,7 +13,8 @@ from runtime.pdf.render import STATIC_BASE, StaticOnlyFetcher
 
 def test_render_pdf_with_shipped_font_and_inline_qr():
     html = (
-        "<style>@font-face{font-family:Shipped;src:url(fonts/DejaVuSans.ttf)} body{font-family:Shipped}</style>"
+        "<style>@font-face{font-family:Shipped;src:url(fonts/DejaVuSans.ttf)}"
+        "body{font-family:Shipped}</style>"
         f"<p>Izin Gangguan — Rp1.250.000</p>{qr_svg('https://example.id/lacak/ABC')}"
     )
     pdf = render_pdf(html)

@@ -12,9 +12,22 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_every_message_has_an_indonesian_translation(tmp_path):
     pot = tmp_path / "messages.pot"
     subprocess.run(
-        [str(Path(sys.executable).parent / "pybabel"), "extract", "-F", "babel.cfg",
-         "-k", "_l", "-k", "lazy_gettext", "-o", str(pot), "."],
-        cwd=ROOT, check=True, capture_output=True,
+        [
+            str(Path(sys.executable).parent / "pybabel"),
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_l",
+            "-k",
+            "lazy_gettext",
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     from babel.messages.pofile import read_po
 
@@ -28,4 +41,6 @@ def test_every_message_has_an_indonesian_translation(tmp_path):
         if m.id and all(strings):
             translated.add(m.id if isinstance(m.id, str) else m.id[0])
     missing = sorted(extracted - translated)
-    assert not missing, "untranslated (run scripts/i18n.py update, then fill):\n" + "\n".join(missing)
+    assert not missing, "untranslated (run scripts/i18n.py update, then fill):\n" + "\n".join(
+        missing
+    )
