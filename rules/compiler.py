@@ -29,7 +29,8 @@ from rules.jsvalues import (
     strict_equal,
     truthy,
 )
-from rules.limits import guard
+from rules.context import budget_exceeded
+from rules.limits import MAX_STEPS, guard
 from rules.operators import Operator, operator_table
 from rules.patterns import compile_pattern
 from rules.standard_ops import missing, missing_some, op_add, op_in, op_mul, read_var
@@ -49,15 +50,36 @@ class CompiledNode(NamedTuple):
     """A compiled rule: its root closure and what its ``state`` argument must provide."""
 
     fn: Fn
-    needs_budget: bool  # a loop or ``merge``: a fresh EvalState per call
+    needs_budget: bool  # two or more loops/``merge``: a fresh EvalState per call
     needs_context: bool  # an operator reads ``state.ctx``
 
 
-def compile_node(node: Any, decimal: bool) -> CompiledNode:
-    """The closure for a validated rule (see :func:`rules.validate.validate`)."""
-    compiler = _Compiler(operator_table(decimal))
+#: Operators that spend the step budget at run time.
+_SPENDERS = frozenset({"map", "filter", "reduce", "all", "some", "none", "merge"})
+
+
+def compile_node(node: Any, decimal: bool, budget: int = MAX_STEPS) -> CompiledNode:
+    """The closure for a validated rule (see :func:`rules.validate.validate`).
+
+    ``budget`` is what is left of the step budget once the rule's own node count is paid. A rule
+    with a single loop (or ``merge``) checks that loop against ``budget`` directly, with no
+    per-call state; only a rule with several of them counts down a per-call ``EvalState``.
+    """
+    static = budget if _count_spenders(node) <= 1 else None
+    compiler = _Compiler(operator_table(decimal), static)
     root = compiler.node(node)
     return CompiledNode(root, compiler.needs_budget, compiler.needs_context)
+
+
+def _count_spenders(node: Any) -> int:
+    """How many loop/``merge`` operations ``node`` contains (at any depth)."""
+    if isinstance(node, list):
+        return sum(_count_spenders(item) for item in node)
+    found = operation(node)
+    if found is None:
+        return 0
+    op, args = found
+    return (op in _SPENDERS) + sum(_count_spenders(a) for a in args)
 
 
 def is_literal(node: Any) -> bool:
@@ -75,8 +97,9 @@ def simple_key(node: Any) -> str | None:
 
 
 class _Compiler:
-    def __init__(self, table: dict[str, Operator]) -> None:
+    def __init__(self, table: dict[str, Operator], static_budget: int | None) -> None:
         self.table = table
+        self.static_budget = static_budget  # None: loops count down the per-call EvalState
         self.needs_budget = False
         self.needs_context = False
         self.boolean: set[Fn] = set()  # closures known to return a bool
@@ -123,8 +146,7 @@ class _Compiler:
         if op == "in":
             return _membership(self, args)
         if op == "merge":
-            self.needs_budget = True
-            return _merge(fn, [self.node(a) for a in args])
+            return _merge(self, fn, [self.node(a) for a in args])
         if fn is op_add or fn is op_mul:
             return _arithmetic(self, fn is op_mul, args)
         if op == "matches" and (pattern := _safe_pattern(args[1])) is not None:
@@ -290,15 +312,6 @@ def _arithmetic_fn(product: bool, start: float, fn: Fn, tail: Doubles) -> Fn:
 
 def _constant(value: Any) -> Fn:
     return lambda d, s: value
-
-
-def _merge(fn: Callable[..., Any], parts: list[Fn]) -> Fn:
-    def merge(d: Any, s: Any) -> Any:
-        result = fn(*[p(d, s) for p in parts])
-        s.charge(len(result))
-        return result
-
-    return merge
 
 
 # --- data access -------------------------------------------------------------------------
@@ -587,38 +600,67 @@ def _membership(c: _Compiler, args: list[Any]) -> Fn:
 # --- loops -------------------------------------------------------------------------------
 #
 # The step budget is spent here only: loops are the one place where data can make a rule do
-# unbounded work. ``state.remaining`` is decremented inline (no method call per item) and
-# ``state.exhausted()`` raises RuleBudgetExceededError once it goes negative.
+# unbounded work. A rule with a single loop (or ``merge``) checks it against the budget left at
+# compile time (``static_budget``), with no per-call state; otherwise the loops count down the
+# per-call ``EvalState``. ``map``/``filter``/``reduce`` visit every item, so they charge
+# ``items × per-item cost`` up front; ``all``/``some``/``none`` may stop early, so they pay per
+# item visited (an inline decrement) or, with a static budget, visit at most ``budget // cost``.
+
+Charge = Callable[[Any, int], None]
 
 
-def _scoped(c: _Compiler, args: list[Any]) -> tuple[Fn, Fn, int]:
-    c.needs_budget = True
-    return c.node(args[0]), c.node(args[1]), guard(args[1])
+def _charger(c: _Compiler) -> Charge:
+    """``charge(state, steps)``: spend ``steps`` of the budget, or raise once it is exhausted."""
+    limit = c.static_budget
+    if limit is None:
+        c.needs_budget = True
+        return _charge_state
+
+    def check(s: Any, steps: int) -> None:
+        if steps > limit:
+            budget_exceeded()
+
+    return check
+
+
+def _charge_state(s: Any, steps: int) -> None:
+    s.remaining -= steps
+    if s.remaining < 0:
+        s.exhausted()
+
+
+def _merge(c: _Compiler, fn: Callable[..., Any], parts: list[Fn]) -> Fn:
+    charge = _charger(c)
+
+    def merge(d: Any, s: Any) -> Any:
+        result = fn(*[p(d, s) for p in parts])
+        charge(s, len(result))
+        return result
+
+    return merge
 
 
 def _map(c: _Compiler, args: list[Any]) -> Fn:
-    items, logic, cost = _scoped(c, args)
+    items, logic, cost, charge = c.node(args[0]), c.node(args[1]), guard(args[1]), _charger(c)
 
     def run(d: Any, s: Any) -> Any:
         xs = items(d, s)
         if type(xs) is not list:
             return []
-        s.charge(cost * len(xs))
+        charge(s, cost * len(xs))
         return [logic(x, s) for x in xs]
 
     return run
 
 
 def _filter(c: _Compiler, args: list[Any]) -> Fn:
-    items, cost = c.node(args[0]), guard(args[1])
-    c.needs_budget = True
-    logic = c.test(args[1])
+    items, logic, cost, charge = c.node(args[0]), c.test(args[1]), guard(args[1]), _charger(c)
 
     def run(d: Any, s: Any) -> Any:
         xs = items(d, s)
         if type(xs) is not list:
             return []
-        s.charge(cost * len(xs))
+        charge(s, cost * len(xs))
         return [x for x in xs if logic(x, s)]
 
     return run
@@ -631,10 +673,13 @@ def _quantifier(kind: str) -> Callable[[_Compiler, list[Any]], Fn]:
     empty = kind == "none"
 
     def build(c: _Compiler, args: list[Any]) -> Fn:
-        items, cost = c.node(args[0]), guard(args[1])
-        c.needs_budget = True
-        logic = c.test(args[1])
+        items, logic, cost = c.node(args[0]), c.test(args[1]), guard(args[1])
+        if c.static_budget is None:
+            c.needs_budget = True
+            return counted(items, logic, cost)
+        return bounded(items, logic, c.static_budget // cost)
 
+    def counted(items: Fn, logic: Fn, cost: int) -> Fn:
         def run(d: Any, s: Any) -> bool:
             xs = items(d, s)
             if type(xs) is not list or not xs:
@@ -649,26 +694,154 @@ def _quantifier(kind: str) -> Callable[[_Compiler, list[Any]], Fn]:
 
         return run
 
+    def bounded(items: Fn, logic: Fn, limit: int) -> Fn:
+        """The budget pays for ``limit`` items: visiting one more raises."""
+
+        def run(d: Any, s: Any) -> bool:
+            xs = items(d, s)
+            if type(xs) is not list or not xs:
+                return empty
+            over = len(xs) > limit
+            for x in xs[:limit] if over else xs:
+                if logic(x, s) is stop_on:
+                    return decided
+            if over:
+                budget_exceeded()
+            return not decided
+
+        return run
+
     return build
 
 
 def _reduce(c: _Compiler, args: list[Any]) -> Fn:
-    items, logic, cost = _scoped(c, args)
+    items, cost, charge = c.node(args[0]), guard(args[1]), _charger(c)
     initial = c.node(args[2]) if len(args) > 2 else _constant(None)
+    running_sum = _running_sum(args[1])
+    if running_sum is not None:
+        term, accumulator_first = running_sum
+        add = c.table["+"].fn
+        per_item = c.node(term)  # reads the item itself, not {"current": …}
+        if add is op_add:
+            return _reduce_sum(items, initial, per_item, cost, charge)
+        assert add is not None
+        return _reduce_add(items, initial, per_item, cost, charge, add, accumulator_first)
+    logic = c.node(args[1])
 
     def run(d: Any, s: Any) -> Any:
         xs = items(d, s)
         accumulator = initial(d, s)
         if type(xs) is not list:
             return accumulator
+        charge(s, cost * len(xs))
         for x in xs:
-            s.remaining -= cost
-            if s.remaining < 0:
-                s.exhausted()
             accumulator = logic({"current": x, "accumulator": accumulator}, s)
         return accumulator
 
     return run
+
+
+def _reduce_sum(items: Fn, initial: Fn, term: Fn, cost: int, charge: Charge) -> Fn:
+    """``reduce`` with ``{"+": [accumulator, term]}`` in doubles: op_add inline, no item dict.
+
+    ``0.0 + a + b`` is what op_add computes for either order of the two operands.
+    """
+
+    def run(d: Any, s: Any) -> Any:
+        xs = items(d, s)
+        accumulator = initial(d, s)
+        if type(xs) is not list:
+            return accumulator
+        charge(s, cost * len(xs))
+        for x in xs:
+            a, b = accumulator, term(x, s)
+            if type(a) is not int and type(a) is not float:
+                a = parse_float(a)
+            if type(b) is not int and type(b) is not float:
+                b = parse_float(b)
+            accumulator = normalize(0.0 + a + b)
+        return accumulator
+
+    return run
+
+
+def _reduce_add(
+    items: Fn,
+    initial: Fn,
+    term: Fn,
+    cost: int,
+    charge: Charge,
+    add: Callable[..., Any],
+    accumulator_first: bool,
+) -> Fn:
+    """``reduce`` with ``{"+": [accumulator, term]}`` through the table's ``+`` (Decimal)."""
+
+    def run(d: Any, s: Any) -> Any:
+        xs = items(d, s)
+        accumulator = initial(d, s)
+        if type(xs) is not list:
+            return accumulator
+        charge(s, cost * len(xs))
+        for x in xs:
+            value = term(x, s)
+            accumulator = add(accumulator, value) if accumulator_first else add(value, accumulator)
+        return accumulator
+
+    return run
+
+
+_ITEM_BLIND = frozenset({"map", "filter", "reduce", "all", "some", "none", "missing", "missing_some"})
+
+
+class _NotItemOnly(Exception):
+    """The logic reads something besides ``current`` (see :func:`_item_only`)."""
+
+
+def _running_sum(logic: Any) -> tuple[Any, bool] | None:
+    """For ``{"+": [{"var": "accumulator"}, term]}`` (either order) whose ``term`` reads only
+    ``current``: ``term`` rewritten to read the item as its data, and whether the accumulator
+    comes first. None for any other per-item logic.
+    """
+    found = operation(logic)
+    if found is None or found[0] != "+" or len(found[1]) != 2:
+        return None
+    first, second = found[1]
+    if operation(first) == ("var", ["accumulator"]):
+        term, accumulator_first = second, True
+    elif operation(second) == ("var", ["accumulator"]):
+        term, accumulator_first = first, False
+    else:
+        return None
+    try:
+        return _item_only(term), accumulator_first
+    except _NotItemOnly:
+        return None
+
+
+def _item_only(node: Any) -> Any:
+    """``node`` with ``{"var": "current.path"}`` → ``{"var": "path"}`` (``current`` → ``""``).
+
+    Raises:
+        _NotItemOnly: ``node`` reads anything else (``accumulator``, other paths, computed paths,
+            ``missing``) or has a loop of its own (its ``current`` is another item).
+    """
+    if isinstance(node, list):
+        return [_item_only(item) for item in node]
+    found = operation(node)
+    if found is None:
+        return node
+    op, args = found
+    if op in _ITEM_BLIND:
+        raise _NotItemOnly(op)
+    if op != "var":
+        return {op: [_item_only(a) for a in args]}
+    path = args[0] if args else None
+    if type(path) is not str or not (path == "current" or path.startswith("current.")):
+        raise _NotItemOnly(path)
+    rest = path[len("current.") :]
+    if path != "current" and not all(rest.split(".")):
+        raise _NotItemOnly(path)  # an empty segment ("current..x") is not a plain path
+    return {"var": [rest, *(_item_only(a) for a in args[1:])]}
 
 
 _BUILDERS: dict[str, Callable[[_Compiler, list[Any]], Fn]] = {

@@ -120,6 +120,15 @@ class EvalState:
         Raises:
             RuleBudgetExceededError: always.
         """
-        raise RuleBudgetExceededError(
-            f"Rule evaluation exceeded {MAX_STEPS} steps (a loop over too much data?)"
-        )
+        budget_exceeded()
+
+
+def budget_exceeded() -> None:
+    """Raise the step-budget error (shared by ``EvalState`` and loops checked at compile time).
+
+    Raises:
+        RuleBudgetExceededError: always.
+    """
+    raise RuleBudgetExceededError(
+        f"Rule evaluation exceeded {MAX_STEPS} steps (a loop over too much data?)"
+    )

@@ -52,7 +52,7 @@ def compile(rule: Any, *, decimal: bool = False) -> CompiledRule:  # noqa: A001
 def _compile_cached(text: str, decimal: bool) -> CompiledRule:
     rule = json.loads(text)
     budget = MAX_STEPS - validate(rule)
-    root, needs_budget, needs_context = compile_node(rule, decimal)
+    root, needs_budget, needs_context = compile_node(rule, decimal, budget)
     if needs_budget:
         run = _with_state(root, budget)
     elif needs_context:

@@ -29,6 +29,14 @@ def text(value: Any, lang: str | None = None) -> str:
     return "" if value is None else str(value)
 
 
+def role_name(code: str, lang: str | None = None) -> str:
+    """A role's display name (builder's role registry) in the current language."""
+    from builder.roles import ROLES
+
+    found = ROLES.get(code)
+    return text({"id": found.name_id, "en": found.name_en}, lang) if found else code
+
+
 @bp.post("/lang/<code>")
 def switch(code: str) -> Response:
     if code in LANGUAGES:
@@ -40,3 +48,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.jinja_env.globals["t"] = text
     app.jinja_env.globals["current_lang"] = select_locale
+    app.jinja_env.globals["role_name"] = role_name

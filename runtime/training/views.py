@@ -30,7 +30,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from runtime import audit
 from runtime.auth.session_user import SessionUser
 from runtime.extensions import current_session, db, login_manager
-from runtime.i18n import text
+from runtime.i18n import role_name, text
 from runtime.models import User
 from runtime.training import switching
 from runtime.training.present import scenario_rows
@@ -48,7 +48,6 @@ def _bar() -> dict[str, Any]:
         "training_mode": True,
         "training_roles": switching.demo_roles,
         "training_role": _current_demo_role,
-        "training_role_name": role_name,
     }
 
 
@@ -57,12 +56,6 @@ def _current_demo_role() -> str | None:
         return None
     return switching.demo_role_of(current_user.user)
 
-
-def role_name(code: str) -> str:
-    from builder.roles import ROLES
-
-    found = ROLES.get(code)
-    return text({"id": found.name_id, "en": found.name_en}) if found else code
 
 
 @bp.get("/")
