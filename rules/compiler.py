@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from rules.context import budget_exceeded
+from rules.domain_ops import tariff_value
 from rules.errors import RuleEvaluationError
 from rules.jsvalues import (
     less_equal,
@@ -29,7 +31,6 @@ from rules.jsvalues import (
     strict_equal,
     truthy,
 )
-from rules.context import budget_exceeded
 from rules.limits import MAX_STEPS, guard
 from rules.operators import Operator, operator_table
 from rules.patterns import compile_pattern
@@ -153,6 +154,9 @@ class _Compiler:
             return _matches(self.node(args[0]), pattern)
         if spec.needs_state:
             self.needs_context = True
+            convert = tariff_value(fn) if op == "tariff" and type(args[0]) is str else None
+            if convert is not None:
+                return _tariff(fn, convert, args[0], _reader(self, args[1]))
             return _stateful_call(fn, [self.node(a) for a in args], args)
         return _plain_call(fn, [self.node(a) for a in args], args)
 
@@ -192,6 +196,35 @@ def _stateful_call(fn: Callable[..., Any], parts: list[Fn], args: list[Any]) -> 
     return lambda d, s: fn(s, *[p(d, s) for p in parts])
 
 
+def _tariff(fn: Callable[..., Any], convert: Callable[[str], Any], table: str, key: Fn | str) -> Fn:
+    """``tariff`` of a literal table: a present row is read inline (its value cached); a null or
+    empty key, an unknown table or row and a non-text key are left to the operator itself.
+    """
+    if isinstance(key, str):
+        name = key
+
+        def tariff_key(d: Any, s: Any) -> Any:
+            k = d.get(name) if type(d) is dict else read_var(d, name)
+            if type(k) is str and k and (rows := s.ctx.tables.get(table)) is not None:
+                row = rows.get(k)
+                if type(row) is str:
+                    return convert(row)
+            return fn(s, table, k)
+
+        return tariff_key
+    read = key
+
+    def tariff(d: Any, s: Any) -> Any:
+        k = read(d, s)
+        if type(k) is str and k and (rows := s.ctx.tables.get(table)) is not None:
+            row = rows.get(k)
+            if type(row) is str:
+                return convert(row)
+        return fn(s, table, k)
+
+    return tariff
+
+
 def _safe_pattern(node: Any) -> re.Pattern[str] | None:
     """The compiled literal ``matches`` pattern; None (decide at run time) if not a safe one."""
     if type(node) is not str:
@@ -228,6 +261,15 @@ def _operand(c: _Compiler, node: Any) -> tuple[int, Any]:
     return _FN, c.node(node)
 
 
+def _flatten_leading(op: str, args: list[Any]) -> list[Any]:
+    """``{"*": [{"*": [a, b]}, c]}`` → ``[a, b, c]``: the doubles are combined in the same order,
+    and an inner NaN/±Infinity (null once normalised) still makes the whole result null.
+    """
+    while args and (inner := operation(args[0])) is not None and inner[0] == op and inner[1]:
+        args = [*inner[1], *args[1:]]
+    return args
+
+
 def _as_double(value: Any) -> float:
     return float(value) if type(value) in _NUMBER else parse_float(value)
 
@@ -240,7 +282,7 @@ def _arithmetic(c: _Compiler, product: bool, args: list[Any]) -> Fn:
     """
     if product and not args:
         return lambda d, s: None
-    operands = [_operand(c, a) for a in args]
+    operands = [_operand(c, a) for a in _flatten_leading("*" if product else "+", args)]
     start = 1.0 if product else 0.0
     while operands and operands[0][0] == _CONST:
         value = operands.pop(0)[1]
@@ -260,18 +302,17 @@ def _arithmetic(c: _Compiler, product: bool, args: list[Any]) -> Fn:
     def arithmetic(d: Any, s: Any) -> Any:
         total = start
         for kind, how in steps:
-            if kind == _CONST:
-                x = how
+            if kind is _KEY:
+                x = d.get(how) if type(d) is dict else read_var(d, how)
+            elif kind is _FN:
+                x = how(d, s)
+            elif kind is _PAIR:  # "current.luas": two dict levels, else null
+                outer = d.get(how[0]) if type(d) is dict else None
+                x = outer.get(how[1]) if type(outer) is dict else None
             else:
-                if kind == _KEY:
-                    x = d.get(how) if type(d) is dict else read_var(d, how)
-                elif kind == _PAIR:  # "current.luas": two dict levels, else null
-                    outer = d.get(how[0]) if type(d) is dict else None
-                    x = outer.get(how[1]) if type(outer) is dict else None
-                else:
-                    x = how(d, s)
-                if type(x) is not int and type(x) is not float:
-                    x = parse_float(x)
+                x = how
+            if type(x) is not int and type(x) is not float:
+                x = parse_float(x)
             total = total * x if product else total + x
         return normalize(total)
 
@@ -790,7 +831,9 @@ def _reduce_add(
     return run
 
 
-_ITEM_BLIND = frozenset({"map", "filter", "reduce", "all", "some", "none", "missing", "missing_some"})
+_ITEM_BLIND = frozenset(
+    {"map", "filter", "reduce", "all", "some", "none", "missing", "missing_some"}
+)
 
 
 class _NotItemOnly(Exception):

@@ -174,3 +174,12 @@ def op_tariff_decimal(state: EvalState, table: Any, key: Any) -> Decimal | None:
 @lru_cache(maxsize=4096)
 def _row_decimal(row: str) -> Decimal | None:
     return to_decimal(row)
+
+
+def tariff_value(fn: Any) -> Any:
+    """How ``tariff`` implementation ``fn`` turns a row's text into its value (None: unknown)."""
+    if fn is op_tariff:
+        return _row_number
+    if fn is op_tariff_decimal:
+        return _row_decimal
+    return None
