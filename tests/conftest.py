@@ -74,6 +74,23 @@ def client(app: Any) -> Any:
     return app.test_client()
 
 
+def _buffered(wsgi_app: Any) -> Any:
+    """Read each response whole and close it at once. Werkzeug's development server leaves a
+    streamed file open when the browser drops the connection mid-response (a navigation), and
+    the ResourceWarning would fail an unrelated test."""
+
+    def middleware(environ: Any, start_response: Any) -> Any:
+        iterable = wsgi_app(environ, start_response)
+        try:
+            return [b"".join(iterable)]
+        finally:
+            close = getattr(iterable, "close", None)
+            if close is not None:
+                close()
+
+    return middleware
+
+
 @pytest.fixture()
 def live_server(app: Any) -> Any:
     """The app served on a free localhost port in a background thread (for Playwright)."""
@@ -81,7 +98,7 @@ def live_server(app: Any) -> Any:
 
     from werkzeug.serving import make_server
 
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, _buffered(app.wsgi_app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     app.config["PUBLIC_URL"] = f"http://127.0.0.1:{server.server_port}"
