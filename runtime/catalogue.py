@@ -50,7 +50,7 @@ def current_version(session: Session, code: str) -> DefinitionVersion | None:
     return None
 
 
-def search(entries: list[CatalogueEntry], query: str, lang: str) -> list[CatalogueEntry]:
+def search(entries: list[CatalogueEntry], query: str) -> list[CatalogueEntry]:
     """Case-insensitive match on name, description, category and code in either language."""
     words = query.lower().split()
     if not words:

@@ -17,7 +17,7 @@ bp.add_app_template_global(formula_words, "formula_words")
 def index() -> str:
     lang = select_locale()
     query = request.args.get("q", "").strip()[:100]
-    entries = catalogue.search(catalogue.current_versions(current_session()), query, lang)
+    entries = catalogue.search(catalogue.current_versions(current_session()), query)
     return render_template(
         "public/catalogue.html",
         groups=catalogue.by_category(entries, lang),
