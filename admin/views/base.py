@@ -10,11 +10,12 @@ import datetime as dt
 import decimal
 from typing import Any
 
-from flask import g
-from flask_admin import BaseView
+from flask import g, redirect, url_for
+from flask_admin import BaseView, expose
 from flask_admin.contrib.sqla import ModelView
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
+from werkzeug.wrappers import Response
 
 from admin.security import AdminOnly, AdminSecureForm, admin_user
 from runtime.audit import record
@@ -49,6 +50,18 @@ def _jsonable(value: Any) -> Any:
 
 class AdminBaseView(AdminOnly, BaseView):
     """A custom (non-model) admin page."""
+
+
+class PermitTypePageView(AdminBaseView):
+    """Pages reached from a permit type (editor, versions): not in the menu; their root sends
+    the admin back to the permit-type list."""
+
+    def is_visible(self) -> bool:
+        return False
+
+    @expose("/")
+    def index(self) -> Response:
+        return redirect(url_for("permit_types.index_view"))
 
 
 class AuditedModelView(AdminOnly, ModelView):

@@ -14,7 +14,7 @@ from werkzeug.wrappers import Response
 from admin import drafts
 from admin.editing import bench_for, check_text
 from admin.security import admin_user
-from admin.views.base import AdminBaseView, session
+from admin.views.base import PermitTypePageView, session
 from builder.canonical import canonical_text
 from builder.schema import load_schema
 from runtime.extensions import db
@@ -27,14 +27,7 @@ def context_for(definition: dict[str, Any]) -> Any:
     return eval_context(session(), definition)
 
 
-class DefinitionEditorView(AdminBaseView):
-    def is_visible(self) -> bool:
-        return False
-
-    @expose("/")
-    def index(self) -> Response:
-        return redirect(url_for("permit_types.index_view"))
-
+class DefinitionEditorView(PermitTypePageView):
     @expose("/<int:permit_type_id>/")
     def edit(self, permit_type_id: int) -> str:
         permit_type = db.get_or_404(PermitType, permit_type_id)

@@ -14,7 +14,7 @@ from admin import drafts
 from admin.impact import impact_report
 from admin.publishing import PublishRefused, publish_draft
 from admin.security import admin_user
-from admin.views.base import AdminBaseView, session
+from admin.views.base import PermitTypePageView, session
 from admin.views.editor import context_for
 from builder.diff import diff_definitions
 from builder.versions import VersionNotFound
@@ -42,14 +42,7 @@ def _default_pair(permit_type: PermitType) -> tuple[str, str]:
     return numbers[-1], "draft"
 
 
-class VersionsView(AdminBaseView):
-    def is_visible(self) -> bool:
-        return False
-
-    @expose("/")
-    def index(self) -> Response:
-        return redirect(url_for("permit_types.index_view"))
-
+class VersionsView(PermitTypePageView):
     @expose("/<int:permit_type_id>/")
     def history(self, permit_type_id: int) -> str:
         permit_type = db.get_or_404(PermitType, permit_type_id)
