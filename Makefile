@@ -32,8 +32,9 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 	@fc-list 2>/dev/null | grep -qi dejavu || { $(SUDO) apt-get install -y -qq fonts-dejavu-core || true; }
 
-## make test: everything on SQLite, then the database-backed tiers again on PostgreSQL.
-test: install chromium test-sqlite test-postgres
+## make test: lint and types, everything on SQLite, then the database-backed tiers again on
+## PostgreSQL when it answers.
+test: install chromium lint typecheck test-sqlite test-postgres
 
 test-sqlite:
 	RAKIT_TEST_DB=sqlite $(BIN)/pytest -q -p no:cacheprovider

@@ -57,7 +57,6 @@ def _current_demo_role() -> str | None:
     return switching.demo_role_of(current_user.user)
 
 
-
 @bp.get("/")
 def index() -> str:
     user = current_user.user if current_user.is_authenticated else None

@@ -43,5 +43,3 @@ def test_numeric_positions() -> None:
     }
     assert [n for n, _ in numeric_vars(rule)] == ["luas", "faktor"]
     assert list(tariff_tables(rule, "/f")) == [("indeks", "/f/*/1/tariff/0")]
-
-
